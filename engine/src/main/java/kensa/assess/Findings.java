@@ -1,0 +1,55 @@
+package kensa.assess;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.kie.api.runtime.rule.RuleContext;
+
+/**
+ * The rules' only output: they report findings here (a DRL global) and never aggregate.
+ * The rule id is the part of the DRL rule name before the first ':'.
+ */
+public final class Findings {
+    private final List<Finding> list = new ArrayList<>();
+
+    public void met(RuleContext rule, String scope, String evidence) {
+        add(rule, scope, Status.MET, evidence, null);
+    }
+
+    public void notMet(RuleContext rule, String scope, String evidence, String remediation) {
+        add(rule, scope, Status.NOT_MET, evidence, remediation);
+    }
+
+    public void unanswered(RuleContext rule, String scope, String evidence, String remediation) {
+        add(rule, scope, Status.UNANSWERED, evidence, remediation);
+    }
+
+    public void notApplicable(RuleContext rule, String scope, String evidence) {
+        add(rule, scope, Status.NOT_APPLICABLE, evidence, null);
+    }
+
+    /**
+     * The common case of a yes/no fact: true is met, false is not met, null (unanswered) asks for an answer.
+     *
+     * @param statement the fact as a statement that should be true, e.g. 「受付PC」にパッチを適用している
+     */
+    public void answer(RuleContext rule, String scope, Boolean answer, String statement, String remediation) {
+        if (answer == null) {
+            unanswered(rule, scope, statement + ": 未回答", "「" + statement + "」か確認して回答してください。");
+        } else if (answer) {
+            met(rule, scope, statement + ": はい");
+        } else {
+            notMet(rule, scope, statement + ": いいえ", remediation);
+        }
+    }
+
+    private void add(RuleContext rule, String scope, Status status, String evidence, String remediation) {
+        list.add(new Finding(ruleId(rule.getRule().getName()), scope, status, evidence, remediation));
+    }
+
+    public static String ruleId(String ruleName) {
+        int colon = ruleName.indexOf(':');
+        return (colon < 0 ? ruleName : ruleName.substring(0, colon)).trim();
+    }
+
+    public List<Finding> list() { return list; }
+}

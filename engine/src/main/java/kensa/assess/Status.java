@@ -1,0 +1,34 @@
+package kensa.assess;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Collection;
+
+/** A verdict. Reports map the codes to words; the precedence lives here and only here. */
+public enum Status {
+    MET("met"),
+    NOT_MET("not_met"),
+    UNANSWERED("unanswered"),
+    NOT_APPLICABLE("not_applicable");
+
+    private final String code;
+
+    Status(String code) { this.code = code; }
+
+    @JsonValue
+    public String code() { return code; }
+
+    public static Status ofCode(String code) {
+        for (Status s : values()) if (s.code.equals(code)) return s;
+        throw new IllegalArgumentException("unknown status " + code);
+    }
+
+    /** 不適合 > 未回答 > 適合 > 該当なし. Nothing decided means unanswered: missing is never compliant. */
+    public static Status combine(Collection<Status> statuses) {
+        if (statuses.contains(NOT_MET)) return NOT_MET;
+        if (statuses.isEmpty() || statuses.contains(UNANSWERED)) return UNANSWERED;
+        if (statuses.contains(MET)) return MET;
+        return NOT_APPLICABLE;
+    }
+
+    public boolean isGap() { return this == NOT_MET || this == UNANSWERED; }
+}

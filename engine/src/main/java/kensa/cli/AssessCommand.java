@@ -1,0 +1,123 @@
+package kensa.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import kensa.assess.Assessment;
+import kensa.assess.Assessor;
+import kensa.catalog.Checklists;
+import kensa.checklist.Checklist;
+import kensa.facts.Facility;
+import kensa.render.AtomicFiles;
+import kensa.render.Reports;
+import kensa.rulebase.RuleBase;
+import kensa.rulebase.RuleCompileError;
+import kensa.xml.InputError;
+import kensa.xml.XmlFiles;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+@Command(name = "assess", mixinStandardHelpOptions = true,
+        description = "施設ファイルを評価し、報告書(HTML・Markdown・JSON)を書き出します。")
+final class AssessCommand implements Callable<Integer> {
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "施設ファイル(XML)。複数指定できます。")
+    List<Path> files;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = "kensa-out",
+            description = "報告書の出力先フォルダ(既定: ${DEFAULT-VALUE})")
+    Path outputDir;
+
+    @Option(names = "--format", split = ",", paramLabel = "FORMAT", defaultValue = "html,md,json",
+            description = "出力形式: html, md, json をカンマ区切りで(既定: ${DEFAULT-VALUE})")
+    List<String> formats;
+
+    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD",
+            description = "評価日。省略時は施設ファイルの assessmentDate(確認日)")
+    LocalDate asOf;
+
+    @Option(names = "--checklist", paramLabel = "ID",
+            description = "使うチェックリストのID(例: r6-medical)。省略時は評価日に有効な版")
+    String checklistId;
+
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException, RuleCompileError {
+        for (String f : formats) {
+            if (!Reports.FORMATS.contains(f)) {
+                throw new ParameterException(spec.commandLine(),
+                        "--format に使えない形式です: " + f + "(使える形式: " + String.join(", ", Reports.FORMATS) + ")");
+            }
+        }
+        Home home = Home.locate();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        XmlFiles<Facility> reader = new XmlFiles<>(Facility.class, home.facilitySchema());
+        Checklists checklists;
+        try {
+            checklists = Checklists.load(home.checklists());
+        } catch (InputError e) {
+            err.println(e.describe());
+            return Kensa.INTERNAL_ERROR;
+        }
+        Assessor assessor = new Assessor(RuleBase.compile(List.of(home.rules())));
+        Reports reports = new Reports(home.reports());
+
+        int invalid = 0;
+        boolean gaps = false;
+        for (Path file : files) {
+            try {
+                Facility facility = reader.read(file);
+                LocalDate date = assessmentDate(file, facility);
+                Checklist form = checklist(file, facility, checklists, date);
+                String name = file.getFileName().toString();
+                Assessment result = assessor.assess(facility, name, form, date);
+                // Render everything before writing anything: a failure leaves no partial set behind.
+                Map<Path, String> rendered = new LinkedHashMap<>();
+                String base = name.endsWith(".xml") ? name.substring(0, name.length() - 4) : name;
+                for (String format : formats) rendered.put(outputDir.resolve(base + "." + format), reports.render(result, format));
+                for (Map.Entry<Path, String> e : rendered.entrySet()) AtomicFiles.write(e.getKey(), e.getValue());
+                Assessment.Counts c = result.counts();
+                out.printf("%s: 不適合 %d・未回答 %d・適合 %d・該当なし %d → %s%n", file, c.notMet(), c.unanswered(),
+                        c.met(), c.notApplicable(), rendered.keySet().iterator().next());
+                gaps |= c.notMet() + c.unanswered() > 0;
+            } catch (InputError e) {
+                err.println(e.describe());
+                invalid++;
+            }
+        }
+        if (invalid > 0) {
+            err.printf("%d 件のファイルを評価できませんでした(上のエラーを参照)。%n", invalid);
+            return Kensa.INVALID_INPUT;
+        }
+        return gaps ? Kensa.GAPS : 0;
+    }
+
+    private LocalDate assessmentDate(Path file, Facility facility) throws InputError {
+        if (asOf != null) return asOf;
+        if (facility.getAssessmentDate() != null) return facility.getAssessmentDate();
+        throw new InputError(file, "評価日がありません。",
+                "施設ファイルに <assessmentDate>2025-03-31</assessmentDate> のように確認日を書くか、--as-of 2025-03-31 を指定してください。");
+    }
+
+    private Checklist checklist(Path file, Facility facility, Checklists checklists, LocalDate date) throws InputError {
+        if (checklistId != null) {
+            return checklists.byId(checklistId).orElseThrow(() -> new InputError(file, "チェックリスト " + checklistId + " はありません。",
+                    "使えるID: " + checklists.all().stream().map(Checklist::getId).toList()));
+        }
+        String type = facility.getFacilityType().value();
+        return checklists.inForce(type, date).orElseThrow(() -> new InputError(file,
+                "施設の種類 " + type + " に対応するチェックリストがまだ収録されていません。",
+                "--checklist で使うチェックリストを指定してください(使えるID: "
+                        + checklists.all().stream().map(Checklist::getId).toList() + ")。"));
+    }
+}

@@ -1,0 +1,32 @@
+package kensa.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+@Command(name = "kensa", mixinStandardHelpOptions = true, version = "kensa 0.1.0",
+        description = "医療機関のサイバーセキュリティ対策を、厚生労働省のチェックリストに沿って評価します。",
+        subcommands = {AssessCommand.class, ValidateCommand.class},
+        exitCodeListHeading = "%n終了コード:%n",
+        exitCodeList = {
+            "0:対応が必要な項目なし",
+            "1:不適合または未回答の項目あり",
+            "2:入力ファイルまたは指定に誤りあり",
+            "3:内部エラー"})
+public final class Kensa {
+    public static final int GAPS = 1;
+    public static final int INVALID_INPUT = 2;
+    public static final int INTERNAL_ERROR = 3;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Kensa());
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getErr().println("kensa: 内部エラー: " + e);
+            return INTERNAL_ERROR;
+        });
+        return cli;
+    }
+}

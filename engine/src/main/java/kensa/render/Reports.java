@@ -1,0 +1,86 @@
+package kensa.render;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import freemarker.core.TemplateClassResolver;
+import freemarker.template.Configuration;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import freemarker.template.TemplateMethodModelEx;
+import freemarker.template.TemplateModelException;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Renders an assessment in each output format. JSON is the assessment itself; the other formats
+ * are FreeMarker templates in {@code reports/} named {@code report.<format>.ftl[h]} that read the
+ * same shape as the JSON, so the two never disagree.
+ */
+public final class Reports {
+    public static final List<String> FORMATS = List.of("html", "md", "json");
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final Configuration templates;
+
+    public Reports(Path templateDir) {
+        templates = new Configuration(Configuration.VERSION_2_3_34);
+        try {
+            templates.setDirectoryForTemplateLoading(templateDir.toFile());
+        } catch (IOException e) {
+            throw new IllegalStateException("no report templates at " + templateDir, e);
+        }
+        templates.setDefaultEncoding("UTF-8");
+        templates.setLocale(Locale.JAPAN);
+        templates.setNumberFormat("computer");
+        templates.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+        templates.setLogTemplateExceptions(false);
+        templates.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
+        templates.setSharedVariable("wareki", dateFunction(Wareki::date));
+        templates.setSharedVariable("fiscalYear", dateFunction(Wareki::fiscalYear));
+    }
+
+    public String render(Object assessment, String format) throws IOException {
+        if (format.equals("json")) return json(assessment);
+        String name = format.equals("html") ? "report.html.ftlh" : "report." + format + ".ftl";
+        StringWriter out = new StringWriter();
+        try {
+            templates.getTemplate(name).process(Map.of("a", asTree(assessment)), out);
+        } catch (TemplateException e) {
+            throw new IllegalStateException("template " + name + " failed: " + e.getMessage(), e);
+        }
+        return out.toString();
+    }
+
+    public static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Map<String, Object> asTree(Object value) {
+        return JSON.convertValue(value, new TypeReference<Map<String, Object>>() {});
+    }
+
+    private static TemplateMethodModelEx dateFunction(Function<LocalDate, String> format) {
+        return args -> {
+            if (args.size() != 1) throw new TemplateModelException("expects one ISO date");
+            Object arg = args.get(0);
+            return arg == null ? "" : format.apply(LocalDate.parse(arg.toString()));
+        };
+    }
+}
