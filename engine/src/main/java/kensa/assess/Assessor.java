@@ -26,8 +26,13 @@ public final class Assessor {
         this.rules = rules;
     }
 
+    /** What every rule found about the facility, before any checklist is applied. */
+    public List<Finding> findings(Facility facility) {
+        return rules.run(facts.flatten(facility));
+    }
+
     public Assessment assess(Facility facility, String fileName, Checklist form, LocalDate asOf) {
-        List<Finding> findings = rules.run(facts.flatten(facility));
+        List<Finding> findings = findings(facility);
         Map<String, String> scopeLabels = form.getScope().stream()
                 .collect(Collectors.toMap(Scope::getCode, Scope::getLabel));
 

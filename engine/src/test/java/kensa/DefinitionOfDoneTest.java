@@ -1,0 +1,103 @@
+package kensa;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import kensa.assess.Findings;
+import kensa.catalog.Checklists;
+import kensa.checklist.Checklist;
+import kensa.checklist.Cite;
+import kensa.checklist.Scope;
+import kensa.checklist.Source;
+import kensa.rulebase.RuleBase;
+import kensa.scenario.Expect;
+import kensa.scenario.ExpectedStatus;
+import kensa.scenario.Scenarios;
+import org.junit.jupiter.api.Test;
+
+/** What every rule and checklist must have before it counts as done (see conventions). */
+class DefinitionOfDoneTest {
+    private static final Pattern RULE_NAME = Pattern.compile("^rule\\s+\"([^\"]+)\"", Pattern.MULTILINE);
+
+    @Test
+    void everyRuleFileHasScenariosBothWays() {
+        List<String> problems = new ArrayList<>();
+        for (Path scenarios : ScenarioTest.scenarioFiles()) {
+            String id = scenarios.getFileName().toString().replace(".scenarios.xml", "");
+            if (!Files.exists(scenarios)) {
+                problems.add(id + ": no " + scenarios.getFileName() + " beside the DRL");
+                continue;
+            }
+            Scenarios s = ScenarioTest.read(scenarios);
+            if (!s.getRule().equals(id)) problems.add(scenarios + ": rule=\"" + s.getRule() + "\" but the file is for " + id);
+            Set<ExpectedStatus> seen = new HashSet<>();
+            s.getScenario().forEach(sc -> sc.getExpect().stream().map(Expect::getStatus).forEach(seen::add));
+            if (!seen.contains(ExpectedStatus.MET)) problems.add(id + ": no scenario where it is met");
+            if (!seen.contains(ExpectedStatus.NOT_MET)) problems.add(id + ": no scenario where it is not met");
+        }
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void everyDrlRuleNameStartsWithItsFilesRuleId() throws IOException {
+        List<String> problems = new ArrayList<>();
+        for (Path drl : RuleBase.drlFiles(Project.RULES)) {
+            String id = drl.getFileName().toString().replace(".drl", "");
+            Matcher m = RULE_NAME.matcher(Files.readString(drl));
+            int rules = 0;
+            while (m.find()) {
+                rules++;
+                if (!m.group(1).startsWith(id + ": ")) problems.add(drl + ": rule \"" + m.group(1) + "\" must start with \"" + id + ": \"");
+            }
+            if (rules == 0) problems.add(drl + ": no rule");
+        }
+        assertEquals(List.of(), problems);
+        assertTrue(Project.ruleBase().ruleNames().stream().allMatch(n -> n.contains(":")));
+    }
+
+    @Test
+    void checklistsAndRulesMatchExactly() throws Exception {
+        Set<String> ruleIds = Project.ruleBase().ruleIds();
+        Set<String> referenced = new HashSet<>();
+        List<String> problems = new ArrayList<>();
+        for (Checklist c : Checklists.load(Project.CHECKLISTS).all()) {
+            Set<String> sources = new HashSet<>(c.getSource().stream().map(Source::getId).toList());
+            Set<String> scopes = new HashSet<>(c.getScope().stream().map(Scope::getCode).toList());
+            List<Cite> cites = new ArrayList<>();
+            if (c.getGate() != null) {
+                referenced.add(c.getGate().getRule());
+                cites.addAll(c.getGate().getCite());
+            }
+            c.getSection().forEach(s -> s.getItem().forEach(item -> {
+                cites.addAll(item.getCite());
+                item.getCell().forEach(cell -> {
+                    referenced.addAll(cell.getRule());
+                    if (cell.getScope() != null && !scopes.contains(cell.getScope())) {
+                        problems.add(c.getId() + " " + item.getNumber() + ": undeclared scope " + cell.getScope());
+                    }
+                });
+            }));
+            cites.stream().filter(cite -> !sources.contains(cite.getSource()))
+                    .forEach(cite -> problems.add(c.getId() + ": cites undeclared source " + cite.getSource()));
+        }
+        referenced.stream().filter(id -> !ruleIds.contains(id)).sorted()
+                .forEach(id -> problems.add("checklist names rule " + id + ", which no DRL defines"));
+        ruleIds.stream().filter(id -> !referenced.contains(id)).sorted()
+                .forEach(id -> problems.add("orphan rule " + id + ": no checklist item uses it"));
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void ruleIdOfARuleName() {
+        assertEquals("backup_taken", Findings.ruleId("backup_taken: backups performed"));
+    }
+}

@@ -1,0 +1,34 @@
+package kensa;
+
+import java.nio.file.Path;
+import java.util.List;
+import kensa.assess.Assessor;
+import kensa.rulebase.RuleBase;
+
+/** The project's own folders and its rule base, compiled once for all tests. */
+public final class Project {
+    public static final Path ROOT = Path.of("").toAbsolutePath();
+    public static final Path RULES = ROOT.resolve("rules");
+    public static final Path CHECKLISTS = ROOT.resolve("checklists");
+    public static final Path SCHEMA = CHECKLISTS.resolve("schema");
+    public static final Path EXAMPLES = CHECKLISTS.resolve("examples");
+
+    private static RuleBase ruleBase;
+
+    public static synchronized RuleBase ruleBase() {
+        if (ruleBase == null) {
+            try {
+                ruleBase = RuleBase.compile(List.of(RULES));
+            } catch (Exception e) {
+                throw new AssertionError("rules do not compile:\n" + e.getMessage(), e);
+            }
+        }
+        return ruleBase;
+    }
+
+    public static Assessor assessor() {
+        return new Assessor(ruleBase());
+    }
+
+    private Project() {}
+}
