@@ -6,7 +6,7 @@
 
 | | |
 |---|---|
-| 施設の種類 | ${facilityTypeLabel[a.facility.type]!a.facility.type}<#if a.facility.licensedBeds??>(許可病床 ${a.facility.licensedBeds} 床)</#if> |
+| 施設の種類 | ${facilityTypeLabel[a.facility.type]!a.facility.type}<#if a.facility.licensedBeds??>(<#if a.facility.licensedBeds == 0>無床<#else>許可病床 ${a.facility.licensedBeds} 床</#if>)</#if> |
 | 評価日 | ${wareki(a.assessedOn)}(${fiscalYear(a.assessedOn)}) |
 | 適用したチェックリスト | ${a.checklist.edition} ${a.checklist.form}(期限: ${wareki(a.checklist.deadline)}) |
 <#if a.gate??>| ${md(a.gate.text)} | **${gateLabel[a.gate.status]}** |

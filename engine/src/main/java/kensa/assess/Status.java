@@ -5,9 +5,10 @@ import java.util.Collection;
 
 /** A verdict. Reports map the codes to words; the precedence lives here and only here. */
 public enum Status {
-    MET("met"),
+    // Declared in precedence order, so sorting by status lists what needs doing first.
     NOT_MET("not_met"),
     UNANSWERED("unanswered"),
+    MET("met"),
     NOT_APPLICABLE("not_applicable");
 
     private final String code;

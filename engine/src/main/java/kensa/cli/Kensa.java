@@ -1,5 +1,6 @@
 package kensa.cli;
 
+import java.util.Locale;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -22,6 +23,7 @@ public final class Kensa {
     }
 
     public static CommandLine commandLine() {
+        Locale.setDefault(Locale.JAPAN); // the XML parser's messages follow it; users read Japanese first
         CommandLine cli = new CommandLine(new Kensa());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("kensa: 内部エラー: " + e);

@@ -8,7 +8,10 @@ final class XmlProblems {
     static final String GENERIC_FIX =
             "checklists/examples/ の例と見比べ、タグの閉じ忘れや書き間違いがないか確認してください。";
 
-    /** Parser message fragment → the fix; the first match wins, so specific fragments come first. */
+    /**
+     * Parser message fragment → the fix; the first match wins, so specific fragments come first.
+     * Schema messages keep their cvc- key in every locale; well-formedness messages are matched in Japanese and English.
+     */
     private static final Map<String, String> FIXES = new LinkedHashMap<>();
     static {
         FIXES.put("DOCTYPE", "安全のため DOCTYPE 宣言と外部実体(<!ENTITY …>)は使えません。<!DOCTYPE … の行を削除してください。");
@@ -25,8 +28,11 @@ final class XmlProblems {
         FIXES.put("cvc-complex-type.2.4", "要素の名前の綴りと並び順を checklists/schema/ のXSDと見比べてください。要素は決まった順に書きます。");
         FIXES.put("cvc-complex-type.2.3", "この要素には文字を書けません。属性として書いてください。");
         FIXES.put("cvc-", "checklists/schema/ のXSDにある書き方と見比べてください。");
+        FIXES.put("途中でファイルの末尾", "ファイルが途中で切れています。最後まで保存されているか確認してください。");
         FIXES.put("Premature end of file", "ファイルが途中で切れています。最後まで保存されているか確認してください。");
+        FIXES.put("で終了する必要があります", "開始タグに対応する終了タグ(</…>)を書いてください。");
         FIXES.put("must be terminated by the matching end-tag", "開始タグに対応する終了タグ(</…>)を書いてください。");
+        FIXES.put("プロローグ", "ファイルの先頭は <?xml … ?> か最初の要素で始めてください(前に余計な文字があります)。");
         FIXES.put("Content is not allowed in prolog", "ファイルの先頭は <?xml … ?> か最初の要素で始めてください(前に余計な文字があります)。");
     }
 

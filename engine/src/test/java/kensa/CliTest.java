@@ -1,0 +1,148 @@
+package kensa;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import kensa.cli.Kensa;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import picocli.CommandLine;
+
+/** The CLI on the bundled examples: exit codes, every cell's verdict, and the JSON against its golden copy. */
+class CliTest {
+    static final Path GOLDEN = Project.ROOT.resolve("engine/src/test/resources/golden");
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir Path out;
+
+    record Run(int exit, String stdout, String stderr) {}
+
+    static Run kensa(String... args) {
+        StringWriter stdout = new StringWriter();
+        StringWriter stderr = new StringWriter();
+        CommandLine cli = Kensa.commandLine();
+        cli.setOut(new PrintWriter(stdout));
+        cli.setErr(new PrintWriter(stderr));
+        int exit = cli.execute(args);
+        return new Run(exit, stdout.toString(), stderr.toString());
+    }
+
+    /** Example → exit code and the verdict of the gate and every cell, in form order ("2-(4) server=not_met"). */
+    static Stream<Arguments> examples() {
+        String allMet = "1-(1)=met 2-(1)=met 2-(2)=met 2-(3)=met 2-(4) server=met 2-(4) terminal=met"
+                + " 2-(5) server=met 2-(5) terminal=met 2-(6) server=met 2-(7) server=met 2-(7) terminal=met"
+                + " 2-(7) network_device=met 2-(8) network_device=met 2-(9) server=met 2-(9) terminal=met"
+                + " 3-(1)=met 3-(2)=met 3-(3)=met";
+        return Stream.of(
+                Arguments.of("compliant-clinic", 0, "0=met " + allMet),
+                Arguments.of("no-information-system", 0, "0=not_met " + allMet.replace("=met", "=not_applicable")),
+                Arguments.of("small-clinic", 1, "0=met 1-(1)=met 2-(1)=not_met 2-(2)=met 2-(3)=not_met"
+                        + " 2-(4) server=met 2-(4) terminal=not_met 2-(5) server=not_met 2-(5) terminal=met"
+                        + " 2-(6) server=met 2-(7) server=not_met 2-(7) terminal=met 2-(7) network_device=not_met"
+                        + " 2-(8) network_device=not_met 2-(9) server=met 2-(9) terminal=unanswered"
+                        + " 3-(1)=not_met 3-(2)=unanswered 3-(3)=not_met"),
+                Arguments.of("hospital-250-beds", 1, "0=met 1-(1)=met 2-(1)=met 2-(2)=not_met 2-(3)=not_met"
+                        + " 2-(4) server=met 2-(4) terminal=met 2-(5) server=met 2-(5) terminal=not_met"
+                        + " 2-(6) server=not_met 2-(7) server=not_met 2-(7) terminal=met 2-(7) network_device=met"
+                        + " 2-(8) network_device=met 2-(9) server=unanswered 2-(9) terminal=not_met"
+                        + " 3-(1)=met 3-(2)=met 3-(3)=met"),
+                Arguments.of("no-vendor-clinic", 1, "0=met 1-(1)=met 2-(1)=met 2-(2)=not_applicable 2-(3)=not_applicable"
+                        + " 2-(4) server=not_applicable 2-(4) terminal=met 2-(5) server=not_applicable 2-(5) terminal=met"
+                        + " 2-(6) server=not_applicable 2-(7) server=not_applicable 2-(7) terminal=met"
+                        + " 2-(7) network_device=met 2-(8) network_device=met 2-(9) server=not_applicable"
+                        + " 2-(9) terminal=met 3-(1)=met 3-(2)=not_met 3-(3)=met"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("examples")
+    void assessesEachExample(String name, int expectedExit, String expectedVerdicts) throws IOException {
+        Run run = kensa("assess", Project.EXAMPLES.resolve(name + ".xml").toString(), "-o", out.toString());
+        assertEquals(expectedExit, run.exit(), run.stderr());
+        assertEquals("", run.stderr());
+
+        String json = Files.readString(out.resolve(name + ".json"));
+        assertEquals(String.join("\n", List.of(expectedVerdicts.split(" (?=\\d)"))), verdicts(JSON.readTree(json)));
+        assertTrue(Files.readString(out.resolve(name + ".html")).contains("評価報告書"));
+        assertTrue(Files.readString(out.resolve(name + ".md")).contains("## 全項目の判定"));
+
+        Path golden = GOLDEN.resolve(name + ".json");
+        if (Boolean.getBoolean("kensa.updateGolden")) Files.writeString(golden, json);
+        assertEquals(Files.readString(golden), json, "JSON differs from " + golden + " (rerun with -Dkensa.updateGolden=true if intended)");
+    }
+
+    static String verdicts(JsonNode a) {
+        List<String> lines = new ArrayList<>();
+        lines.add(a.get("gate").get("item").asText() + "=" + a.get("gate").get("status").asText());
+        for (JsonNode s : a.get("sections")) for (JsonNode i : s.get("items")) for (JsonNode c : i.get("cells")) {
+            lines.add(c.get("item").asText() + (c.has("scope") ? " " + c.get("scope").asText() : "") + "=" + c.get("status").asText());
+        }
+        return String.join("\n", lines);
+    }
+
+    @Test
+    void sameInputGivesByteIdenticalReports() throws IOException {
+        Path example = Project.EXAMPLES.resolve("hospital-250-beds.xml");
+        kensa("assess", example.toString(), "-o", out.resolve("first").toString());
+        kensa("assess", example.toString(), "-o", out.resolve("second").toString());
+        for (String ext : List.of("html", "md", "json")) {
+            assertEquals(Files.readString(out.resolve("first/hospital-250-beds." + ext)),
+                    Files.readString(out.resolve("second/hospital-250-beds." + ext)), ext);
+        }
+    }
+
+    @Test
+    void htmlEscapesWhatTheFacilityWrote() throws IOException {
+        Path file = out.resolve("evil.xml");
+        Files.writeString(file, Files.readString(Project.EXAMPLES.resolve("small-clinic.xml"))
+                .replace("さくら内科クリニック(架空)", "&lt;script&gt;alert(1)&lt;/script&gt;")
+                .replace("name=\"受付PC\"", "name=\"&lt;img src=x onerror=alert(1)&gt;\""));
+        kensa("assess", file.toString(), "-o", out.toString(), "--format", "html");
+        String html = Files.readString(out.resolve("evil.html"));
+        assertFalse(html.contains("<script>"), "facility name must be escaped");
+        assertFalse(html.contains("<img"), "device name must be escaped");
+        assertTrue(html.contains("&lt;script&gt;"));
+    }
+
+    @Test
+    void asOfOverridesTheAssessmentDateAndMarksOverdueGaps() throws IOException {
+        kensa("assess", Project.EXAMPLES.resolve("small-clinic.xml").toString(), "-o", out.toString(),
+                "--format", "json", "--as-of", "2025-04-01");
+        JsonNode a = JSON.readTree(out.resolve("small-clinic.json").toFile());
+        assertEquals("2025-04-01", a.get("assessedOn").asText());
+        JsonNode assetRegister = a.get("sections").get(1).get("items").get(0).get("cells").get(0);
+        assertEquals("2025-03-31", assetRegister.get("due").asText());
+        assertTrue(assetRegister.get("overdue").asBoolean());
+    }
+
+    @Test
+    void unknownFormatIsAUsageError() {
+        Run run = kensa("assess", Project.EXAMPLES.resolve("small-clinic.xml").toString(), "-o", out.toString(), "--format", "pdf");
+        assertEquals(Kensa.INVALID_INPUT, run.exit());
+        assertTrue(run.stderr().contains("pdf"), run.stderr());
+    }
+
+    @Test
+    void validateAcceptsEveryExample() throws IOException {
+        try (Stream<Path> files = Files.list(Project.EXAMPLES)) {
+            List<String> args = new ArrayList<>(List.of("validate"));
+            files.sorted().map(Path::toString).forEach(args::add);
+            Run run = kensa(args.toArray(String[]::new));
+            assertEquals(0, run.exit(), run.stderr());
+        }
+    }
+
+}
