@@ -79,6 +79,18 @@ class BadInputTest {
     }
 
     @Test
+    void twoFilesOfTheSameNameDoNotOverwriteEachOther() throws IOException {
+        Path other = Files.createDirectories(dir.resolve("other")).resolve("small-clinic.xml");
+        Files.copy(Project.EXAMPLES.resolve("compliant-clinic.xml"), other);
+        Path out = dir.resolve("out");
+        CliTest.Run run = CliTest.kensa("assess", Project.EXAMPLES.resolve("small-clinic.xml").toString(), other.toString(),
+                "-o", out.toString(), "--format", "json");
+        assertEquals(Kensa.INVALID_INPUT, run.exit());
+        assertTrue(run.stderr().contains(other + ": エラー: 同じ名前"), run.stderr());
+        assertTrue(Files.readString(out.resolve("small-clinic.json")).contains("さくら内科クリニック"));
+    }
+
+    @Test
     void aFacilityWithoutAnyDateAsksForOne() throws IOException {
         Path file = dir.resolve("undated.xml");
         Files.writeString(file, HEAD + OPEN + "  <name>日付なし</name>\n  <facilityType>clinic</facilityType>\n</facility>\n");

@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import kensa.assess.Assessment;
 import kensa.assess.Assessor;
@@ -74,16 +76,21 @@ final class AssessCommand implements Callable<Integer> {
 
         int invalid = 0;
         boolean gaps = false;
+        Set<String> written = new HashSet<>();
         for (Path file : files) {
             try {
                 Facility facility = reader.read(file);
+                String name = String.valueOf(file.getFileName());
+                String base = name.endsWith(".xml") ? name.substring(0, name.length() - 4) : name;
+                if (!written.add(base)) {
+                    throw new InputError(file, "同じ名前のファイルを既に評価しました。報告書が上書きされるため評価しません。",
+                            "ファイル名を変えるか、別の -o 出力先で評価してください。");
+                }
                 LocalDate date = assessmentDate(file, facility);
                 Checklist form = checklist(file, facility, checklists, date);
-                String name = file.getFileName().toString();
                 Assessment result = assessor.assess(facility, name, form, date);
                 // Render everything before writing anything: a failure leaves no partial set behind.
                 Map<Path, String> rendered = new LinkedHashMap<>();
-                String base = name.endsWith(".xml") ? name.substring(0, name.length() - 4) : name;
                 for (String format : formats) rendered.put(outputDir.resolve(base + "." + format), reports.render(result, format));
                 for (Map.Entry<Path, String> e : rendered.entrySet()) AtomicFiles.write(e.getKey(), e.getValue());
                 Assessment.Counts c = result.counts();
