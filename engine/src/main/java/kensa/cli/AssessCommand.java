@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import kensa.assess.Assessment;
 import kensa.assess.Assessor;
+import kensa.assess.Status;
 import kensa.catalog.Checklists;
 import kensa.checklist.Checklist;
 import kensa.facts.Facility;
@@ -96,7 +97,8 @@ final class AssessCommand implements Callable<Integer> {
                 Assessment.Counts c = result.counts();
                 out.printf("%s: 不適合 %d・未回答 %d・適合 %d・該当なし %d → %s%n", file, c.notMet(), c.unanswered(),
                         c.met(), c.notApplicable(), rendered.keySet().iterator().next());
-                gaps |= c.notMet() + c.unanswered() > 0;
+                gaps |= c.notMet() + c.unanswered() > 0
+                        || result.gate() != null && result.gate().status() == Status.UNANSWERED;
             } catch (InputError e) {
                 err.println(e.describe());
                 invalid++;
