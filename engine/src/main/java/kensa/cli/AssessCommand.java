@@ -92,7 +92,7 @@ final class AssessCommand implements Callable<Integer> {
                 Assessment result = assessor.assess(facility, name, form, date);
                 // Render everything before writing anything: a failure leaves no partial set behind.
                 Map<Path, String> rendered = new LinkedHashMap<>();
-                for (String format : formats) rendered.put(outputDir.resolve(base + "." + format), reports.render(result, format));
+                reports.render(result, formats).forEach((format, text) -> rendered.put(outputDir.resolve(base + "." + format), text));
                 for (Map.Entry<Path, String> e : rendered.entrySet()) AtomicFiles.write(e.getKey(), e.getValue());
                 Assessment.Counts c = result.counts();
                 out.printf("%s: 不適合 %d・未回答 %d・適合 %d・該当なし %d → %s%n", file, c.notMet(), c.unanswered(),

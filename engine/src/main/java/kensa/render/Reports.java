@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -52,16 +53,26 @@ public final class Reports {
         templates.setSharedVariable("fiscalYear", dateFunction(Wareki::fiscalYear));
     }
 
-    public String render(Object assessment, String format) throws IOException {
-        if (format.equals("json")) return json(assessment);
-        String name = format.equals("html") ? "report.html.ftlh" : "report." + format + ".ftl";
-        StringWriter out = new StringWriter();
-        try {
-            templates.getTemplate(name).process(Map.of("a", asTree(assessment)), out);
-        } catch (TemplateException e) {
-            throw new IllegalStateException("template " + name + " failed: " + e.getMessage(), e);
+    /** Every requested format, in order; the template data is built once for all templates. */
+    public Map<String, String> render(Object assessment, List<String> formats) throws IOException {
+        Map<String, String> rendered = new LinkedHashMap<>();
+        Map<String, Object> model = null;
+        for (String format : formats) {
+            if (format.equals("json")) {
+                rendered.put(format, json(assessment));
+                continue;
+            }
+            if (model == null) model = Map.of("a", asTree(assessment));
+            String name = format.equals("html") ? "report.html.ftlh" : "report." + format + ".ftl";
+            StringWriter out = new StringWriter();
+            try {
+                templates.getTemplate(name).process(model, out);
+            } catch (TemplateException e) {
+                throw new IllegalStateException("template " + name + " failed: " + e.getMessage(), e);
+            }
+            rendered.put(format, out.toString());
         }
-        return out.toString();
+        return rendered;
     }
 
     public static String json(Object value) {
