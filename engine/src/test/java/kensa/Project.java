@@ -3,7 +3,9 @@ package kensa;
 import java.nio.file.Path;
 import java.util.List;
 import kensa.assess.Assessor;
+import kensa.catalog.Checklists;
 import kensa.rulebase.RuleBase;
+import kensa.xml.InputError;
 
 /** The project's own folders and its rule base, compiled once for all tests. */
 public final class Project {
@@ -14,6 +16,7 @@ public final class Project {
     public static final Path EXAMPLES = CHECKLISTS.resolve("examples");
 
     private static RuleBase ruleBase;
+    private static Checklists checklists;
 
     public static synchronized RuleBase ruleBase() {
         if (ruleBase == null) {
@@ -26,8 +29,19 @@ public final class Project {
         return ruleBase;
     }
 
+    public static synchronized Checklists checklists() {
+        if (checklists == null) {
+            try {
+                checklists = Checklists.load(CHECKLISTS);
+            } catch (InputError e) {
+                throw new AssertionError(e.describe());
+            }
+        }
+        return checklists;
+    }
+
     public static Assessor assessor() {
-        return new Assessor(ruleBase());
+        return new Assessor(ruleBase(), checklists());
     }
 
     private Project() {}

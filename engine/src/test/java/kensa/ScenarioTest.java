@@ -1,59 +1,143 @@
 package kensa;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Stream;
+import kensa.assess.Assessment;
 import kensa.assess.Assessor;
 import kensa.assess.Finding;
+import kensa.assess.Parameter;
 import kensa.assess.Status;
+import kensa.catalog.Selection;
+import kensa.checklist.Checklist;
 import kensa.rulebase.RuleBase;
 import kensa.scenario.Expect;
 import kensa.scenario.Scenario;
 import kensa.scenario.Scenarios;
+import kensa.xml.InputError;
 import kensa.xml.XmlFiles;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
-/** Runs every rules/**&#47;*.scenarios.xml against the whole rule base. */
+/**
+ * Runs every scenarios file: beside each rule (the rule's findings, against the whole rule base)
+ * and beside each checklist (the filled form, as the CLI fills it).
+ */
 class ScenarioTest {
     static final XmlFiles<Scenarios> SCENARIOS = new XmlFiles<>(Scenarios.class, Project.SCHEMA.resolve("scenarios.xsd"));
 
+    /** One per DRL file, whether it exists or not (the definition-of-done test reports missing ones). */
     static List<Path> scenarioFiles() {
-        return RuleBase.drlFiles(Project.RULES).stream()
-                .map(drl -> drl.resolveSibling(drl.getFileName().toString().replace(".drl", ".scenarios.xml")))
-                .toList();
+        return RuleBase.drlFiles(Project.RULES).stream().map(drl -> besides(drl, ".drl")).toList();
+    }
+
+    /** One per checklist file, whether it exists or not. */
+    static List<Path> checklistScenarioFiles() {
+        return Project.checklists().all().stream()
+                .map(c -> Project.CHECKLISTS.resolve(c.getId() + ".scenarios.xml")).toList();
+    }
+
+    private static Path besides(Path file, String extension) {
+        return file.resolveSibling(file.getFileName().toString().replace(extension, ".scenarios.xml"));
     }
 
     @TestFactory
-    Stream<DynamicNode> everyScenario() {
+    Stream<DynamicNode> everyRuleScenario() {
         Assessor assessor = Project.assessor();
-        return scenarioFiles().stream().map(file -> {
+        return scenarioFiles().stream().filter(p -> p.toFile().exists()).map(file -> {
             Scenarios scenarios = read(file);
+            List<Parameter> parameters = scenarios.getParameter().stream()
+                    .map(p -> new Parameter(p.getName(), p.getValue())).toList();
             return DynamicContainer.dynamicContainer(scenarios.getRule(), scenarios.getScenario().stream()
-                    .map(s -> DynamicTest.dynamicTest(s.getName(), file.toUri(), () -> check(assessor, scenarios.getRule(), s))));
+                    .map(s -> DynamicTest.dynamicTest(s.getName(), file.toUri(),
+                            () -> checkRule(assessor, scenarios.getRule(), parameters, s))));
         });
     }
 
-    private static void check(Assessor assessor, String rule, Scenario scenario) {
-        List<Finding> findings = assessor.findings(scenario.getFacility()).stream()
+    @TestFactory
+    Stream<DynamicNode> everyChecklistScenario() {
+        Assessor assessor = Project.assessor();
+        return checklistScenarioFiles().stream().filter(p -> p.toFile().exists()).map(file -> {
+            Scenarios scenarios = read(file);
+            return DynamicContainer.dynamicContainer(scenarios.getChecklist(), scenarios.getScenario().stream()
+                    .map(s -> DynamicTest.dynamicTest(s.getName(), file.toUri(),
+                            () -> checkForm(assessor, file, scenarios.getChecklist(), s))));
+        });
+    }
+
+    private static void checkRule(Assessor assessor, String rule, List<Parameter> parameters, Scenario scenario) {
+        List<Finding> findings = assessor.findings(scenario.getFacility(), parameters).stream()
                 .filter(f -> f.rule().equals(rule)).toList();
         for (Expect expect : scenario.getExpect()) {
             List<Status> statuses = findings.stream()
                     .filter(f -> expect.getScope() == null || expect.getScope().equals(f.scope()))
+                    .filter(f -> expect.getSubject() == null || expect.getSubject().equals(f.subject()))
                     .map(Finding::status).toList();
             assertEquals(Status.ofCode(expect.getStatus().value()), Status.combine(statuses),
-                    () -> "scope " + expect.getScope() + ", findings: " + findings);
+                    () -> "scope " + expect.getScope() + ", subject " + expect.getSubject() + ", findings: " + findings);
+        }
+    }
+
+    private static void checkForm(Assessor assessor, Path file, String checklistId, Scenario scenario) throws InputError {
+        LocalDate asOf = scenario.getAsOf() != null ? scenario.getAsOf() : scenario.getFacility().getAssessmentDate();
+        Objects.requireNonNull(asOf, "the scenario needs asOf or the facility's assessmentDate");
+        Selection selection;
+        if (scenario.getSelectedByDate()) {
+            selection = Project.checklists().inForce(scenario.getFacility().getFacilityType().value(), asOf).orElseThrow();
+            assertEquals(checklistId, selection.form().getId(), "form chosen by date " + asOf);
+        } else {
+            Checklist form = Project.checklists().byId(checklistId).orElseThrow();
+            selection = new Selection(form, Selection.REQUESTED);
+        }
+        Assessment a = assessor.assess(scenario.getFacility(), file, selection, asOf);
+        for (Expect expect : scenario.getExpect()) {
+            String where = (expect.getVendor() == null ? "" : expect.getVendor() + " ") + expect.getItem()
+                    + (expect.getScope() == null ? "" : " " + expect.getScope());
+            List<Assessment.Section> sections = a.sections();
+            if (expect.getVendor() != null) {
+                sections = a.vendorForms().stream().filter(v -> v.vendor().equals(expect.getVendor())).findFirst()
+                        .orElseThrow(() -> new AssertionError("no vendor form for " + expect.getVendor())).sections();
+            }
+            Assessment.Item item = null;
+            Assessment.Cell cell = null;
+            if (a.gate() != null && a.gate().item().equals(expect.getItem()) && expect.getVendor() == null) {
+                cell = a.gate();
+            } else {
+                for (Assessment.Section s : sections) for (Assessment.Item i : s.items()) for (Assessment.Cell c : i.cells()) {
+                    if (i.number().equals(expect.getItem()) && Objects.equals(c.scope(), expect.getScope())) {
+                        item = i;
+                        cell = c;
+                    }
+                }
+            }
+            if (cell == null) fail("no cell " + where + " on " + checklistId);
+            final Assessment.Cell found = cell;
+            assertEquals(Status.ofCode(expect.getStatus().value()), cell.status(), () -> where + ": " + found);
+            if (expect.getDue() != null) assertEquals(expect.getDue(), cell.due(), () -> where + " due: " + found);
+            if (expect.getTarget() != null) assertEquals(expect.getTarget(), cell.target(), () -> where + " target: " + found);
+            if (expect.getBasis() != null) assertEquals(expect.getBasis().value(), cell.basis(), () -> where + " basis: " + found);
+            if (expect.getContradiction() != null) {
+                assertEquals(expect.getContradiction(), Boolean.TRUE.equals(cell.contradiction()), () -> where + " contradiction: " + found);
+            }
+            if (expect.getChange() != null) {
+                if (item == null) fail(where + ": change is checked on items, not the gate");
+                String change = item.change() == null ? "unchanged" : item.change();
+                assertEquals(expect.getChange().value(), change, where + " change");
+            }
         }
     }
 
     static Scenarios read(Path file) {
         try {
             return SCENARIOS.read(file);
-        } catch (kensa.xml.InputError e) {
+        } catch (InputError e) {
             throw new AssertionError(e.describe());
         }
     }

@@ -1,48 +1,113 @@
 package kensa.assess;
 
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import kensa.catalog.Checklists;
+import kensa.catalog.Selection;
 import kensa.checklist.Checklist;
 import kensa.checklist.Gate;
 import kensa.checklist.GuidelineRef;
 import kensa.checklist.Scope;
+import kensa.facts.DeclaredAnswer;
+import kensa.facts.DeclaredAnswers;
 import kensa.facts.Facility;
+import kensa.facts.Vendor;
 import kensa.rulebase.RuleBase;
+import kensa.xml.InputError;
+import org.glassfish.jaxb.core.Locatable;
 
 /**
- * Runs the rules over one facility and fills a checklist form from their findings. This is the
- * one place where findings are aggregated: per cell, by {@link Status#combine}.
+ * Runs the rules over one facility and fills a checklist form (and each vendor's form) from their
+ * findings. This is the one place where findings are aggregated: per cell, by {@link Status#combine},
+ * and where a declared answer stands in for missing facts.
  */
 public final class Assessor {
+    public static final String FACTS = "facts";
+    public static final String DECLARATION = "declaration";
+
     private final RuleBase rules;
+    private final Checklists catalog;
     private final FactGraph facts = new FactGraph(Facility.class);
 
-    public Assessor(RuleBase rules) {
+    public Assessor(RuleBase rules, Checklists catalog) {
         this.rules = rules;
+        this.catalog = catalog;
     }
 
-    /** What every rule found about the facility, before any checklist is applied. */
-    public List<Finding> findings(Facility facility) {
-        return rules.run(facts.flatten(facility));
+    /** What every rule found about the facility under these edition parameters, before any form is filled. */
+    public List<Finding> findings(Facility facility, List<Parameter> parameters) {
+        List<Object> all = facts.flatten(facility);
+        all.addAll(parameters);
+        return rules.run(all);
     }
 
-    public Assessment assess(Facility facility, String fileName, Checklist form, LocalDate asOf) {
-        List<Finding> findings = findings(facility);
-        Map<String, String> scopeLabels = form.getScope().stream()
-                .collect(Collectors.toMap(Scope::getCode, Scope::getLabel));
+    public Assessment assess(Facility facility, Path file, Selection selection, LocalDate asOf) throws InputError {
+        Checklist form = selection.form();
+        List<Finding> findings = findings(facility, parameters(form));
+        List<Assessment.UnusedDeclaration> unused = new ArrayList<>();
+        Filled main = fill(form, selection.reason(), findings, null,
+                declared(facility.getDeclaredAnswers(), form, null, unused), asOf, file);
+
+        List<Assessment.VendorForm> vendorForms = new ArrayList<>();
+        Optional<Checklist> vendorForm = catalog.edition(Checklists.VENDOR, form.getFiscalYear());
+        boolean open = main.gate == null || main.gate.status() != Status.NOT_MET;
+        if (open && vendorForm.isPresent() && facility.getVendors() != null) {
+            Checklist vf = vendorForm.get();
+            List<Finding> vendorFindings = parameters(vf).toString().equals(parameters(form).toString())
+                    ? findings : findings(facility, parameters(vf));
+            for (Vendor vendor : facility.getVendors().getVendor()) {
+                List<DeclaredAnswers> returned = vendor.getDeclaredAnswers();
+                Filled filled = fill(vf, Selection.FISCAL_YEAR, vendorFindings, vendor.getName(),
+                        declared(returned, vf, vendor.getName(), unused), asOf, file);
+                LocalDate receivedOn = returned.stream().filter(d -> d.getChecklist().equals(vf.getId()))
+                        .map(DeclaredAnswers::getReceivedOn).filter(Objects::nonNull).findFirst().orElse(null);
+                vendorForms.add(new Assessment.VendorForm(vendor.getName(), vendor.getSystem(), receivedOn,
+                        filled.checklist, filled.counts, filled.sections));
+            }
+        }
+        for (DeclaredAnswers d : facility.getDeclaredAnswers()) {
+            if (!d.getChecklist().equals(form.getId())) unused.add(new Assessment.UnusedDeclaration(d.getChecklist(), null));
+        }
+
+        return new Assessment(Assessment.FORMAT_VERSION,
+                new Assessment.Facility(facility.getName(), facility.getFacilityType().value(),
+                        facility.getLicensedBeds(), String.valueOf(file.getFileName())),
+                asOf, main.checklist, main.counts, main.gate, main.sections, vendorForms, unused);
+    }
+
+    private record Filled(Assessment.Checklist checklist, Assessment.Counts counts, Assessment.Cell gate,
+                          List<Assessment.Section> sections) {}
+
+    private Filled fill(Checklist form, String selectedBy, List<Finding> all, String subject,
+                        Map<String, DeclaredAnswer> declared, LocalDate asOf, Path file) throws InputError {
+        List<Finding> findings = subject == null ? all
+                : all.stream().filter(f -> f.subject() == null || f.subject().equals(subject)).toList();
+        Map<String, String> scopeLabels = form.getScope().stream().collect(Collectors.toMap(Scope::getCode, Scope::getLabel));
+        Optional<Checklist> previous = catalog.previous(form);
+        Map<String, kensa.checklist.Item> previousItems = previous.map(p -> p.getSection().stream()
+                .flatMap(s -> s.getItem().stream())
+                .collect(Collectors.toMap(kensa.checklist.Item::getKey, i -> i))).orElse(Map.of());
+        LocalDate fiscalYearEnd = LocalDate.of(Checklists.fiscalYear(asOf) + 1, 3, 31);
+        Map<String, DeclaredAnswer> unmatched = new LinkedHashMap<>(declared);
 
         Assessment.Cell gate = null;
         Finding closedByGate = null;
         if (form.getGate() != null) {
             Gate g = form.getGate();
-            gate = cell(g.getNumber(), null, null, g.getText(), List.of(g.getRule()), findings, null, asOf);
+            gate = cell(g.getNumber(), null, null, g.getText(), List.of(g.getRule()), false, findings,
+                    unmatched.remove(key(g.getNumber(), null)), null, asOf, fiscalYearEnd);
             if (gate.status() == Status.NOT_MET) {
-                closedByGate = new Finding(g.getRule(), null, Status.NOT_APPLICABLE, g.getNotApplicableReason(), null);
+                closedByGate = new Finding(g.getRule(), null, null, Status.NOT_APPLICABLE, g.getNotApplicableReason(), null);
             }
         }
 
@@ -52,40 +117,114 @@ public final class Assessor {
             for (kensa.checklist.Item item : s.getItem()) {
                 List<Assessment.Cell> cells = new ArrayList<>();
                 for (kensa.checklist.Cell c : item.getCell()) {
-                    LocalDate due = c.getDeadline() != null ? c.getDeadline() : form.getDeadline();
+                    DeclaredAnswer answer = unmatched.remove(key(item.getNumber(), c.getScope()));
                     String scopeLabel = scopeLabels.get(c.getScope());
                     cells.add(closedByGate != null
-                            ? new Assessment.Cell(item.getNumber(), c.getScope(), scopeLabel, null,
-                                    Status.NOT_APPLICABLE, null, null, List.of(closedByGate))
-                            : cell(item.getNumber(), c.getScope(), scopeLabel, null, c.getRule(), findings, due, asOf));
+                            ? new Assessment.Cell(item.getNumber(), c.getScope(), scopeLabel, null, Status.NOT_APPLICABLE,
+                                    FACTS, answer == null ? null : answer.getValue().value(), null, null, null, null, asOf, null,
+                                    List.of(closedByGate))
+                            : cell(item.getNumber(), c.getScope(), scopeLabel, null, c.getRule(), c.getReference(), findings,
+                                    answer, c.getDeadline() != null ? c.getDeadline() : form.getDeadline(), asOf, fiscalYearEnd));
                 }
-                items.add(new Assessment.Item(item.getNumber(), item.getText(),
+                items.add(new Assessment.Item(item.getNumber(), item.getKey(), item.getText(),
+                        previous.isEmpty() ? null : change(item, previousItems.get(item.getKey())), item.getChangeNote(),
                         item.getGuidelineRef().stream().map(GuidelineRef::getValue).toList(), cells));
             }
-            sections.add(new Assessment.Section(s.getNumber(), s.getTitle(), items));
+            sections.add(new Assessment.Section(s.getNumber(), s.getTitle(), s.getOnForm() ? null : Boolean.FALSE, items));
         }
+        if (!unmatched.isEmpty()) throw noSuchCell(file, form, unmatched.values().iterator().next());
 
-        return new Assessment(Assessment.FORMAT_VERSION,
-                new Assessment.Facility(facility.getName(), facility.getFacilityType().value(),
-                        facility.getLicensedBeds(), fileName),
-                asOf,
-                new Assessment.Checklist(form.getId(), form.getTitle(), form.getEdition(), form.getForm(), form.getDeadline()),
-                count(sections), gate, sections);
+        Assessment.Checklist checklist = new Assessment.Checklist(form.getId(), form.getTitle(), form.getEdition(),
+                Checklists.code(form), form.getForm(), form.getFiscalYear(), form.getDeadline(), selectedBy,
+                previous.map(Checklist::getEdition).orElse(null));
+        return new Filled(checklist, count(sections), gate, sections);
     }
 
-    /** The findings of the cell's rules in its scope, combined; ordered by rule, then status, then text. */
+    /**
+     * The findings of the cell's rules in its scope, combined; ordered by rule, then status, then text.
+     * Facts decide when there are any; a declared answer decides only what the facts leave unanswered.
+     */
     private static Assessment.Cell cell(String item, String scope, String scopeLabel, String text, List<String> ruleIds,
-                                        List<Finding> all, LocalDate deadline, LocalDate asOf) {
+                                        boolean reference, List<Finding> all, DeclaredAnswer declared,
+                                        LocalDate deadline, LocalDate asOf, LocalDate fiscalYearEnd) {
         List<Finding> mine = all.stream()
                 .filter(f -> ruleIds.contains(f.rule()) && (scope == null || f.scope() == null || scope.equals(f.scope())))
                 .sorted(Comparator.comparing((Finding f) -> ruleIds.indexOf(f.rule()))
                         .thenComparing(Finding::status)
                         .thenComparing(Finding::evidence))
                 .toList();
-        Status status = Status.combine(mine.stream().map(Finding::status).toList());
+        Status facts = Status.combine(mine.stream().map(Finding::status).toList());
+        Boolean declaredYes = declared == null ? null : declared.getValue().value().equals("はい");
+        Status status = facts;
+        String basis = FACTS;
+        Boolean contradiction = null;
+        if (facts == Status.UNANSWERED && declaredYes != null) {
+            status = declaredYes ? Status.MET : Status.NOT_MET;
+            basis = DECLARATION;
+        } else if (facts == Status.UNANSWERED) {
+            basis = null;
+        } else if (declaredYes != null && (declaredYes ? facts == Status.NOT_MET : facts == Status.MET)) {
+            contradiction = true;
+        }
         LocalDate due = status.isGap() ? deadline : null;
         Boolean overdue = due == null ? null : asOf.isAfter(due);
-        return new Assessment.Cell(item, scope, scopeLabel, text, status, due, overdue, mine);
+        LocalDate checkedOn = basis == null ? null
+                : basis.equals(DECLARATION) && declared.getCheckedOn() != null ? declared.getCheckedOn() : asOf;
+        LocalDate target = null;
+        if (status == Status.NOT_MET) {
+            target = declared != null && declared.getTargetDate() != null ? declared.getTargetDate()
+                    : deadline != null && deadline.isAfter(fiscalYearEnd) ? deadline : fiscalYearEnd;
+        }
+        return new Assessment.Cell(item, scope, scopeLabel, text, status, basis,
+                declared == null ? null : declared.getValue().value(), contradiction, reference ? Boolean.TRUE : null,
+                due, overdue, checkedOn, target, mine);
+    }
+
+    /** new: the previous edition has no item of this key; changed: its wording, columns or a change note differ. */
+    private static String change(kensa.checklist.Item item, kensa.checklist.Item before) {
+        if (before == null) return "new";
+        boolean same = before.getText().equals(item.getText()) && item.getChangeNote() == null
+                && scopes(before).equals(scopes(item));
+        return same ? null : "changed";
+    }
+
+    private static List<String> scopes(kensa.checklist.Item item) {
+        return item.getCell().stream().map(c -> String.valueOf(c.getScope())).toList();
+    }
+
+    static List<Parameter> parameters(Checklist form) {
+        return form.getParameter().stream().map(p -> new Parameter(p.getName(), p.getValue())).toList();
+    }
+
+    /** The answers declared on this form (by the facility, or returned by one vendor), keyed by cell. */
+    private static Map<String, DeclaredAnswer> declared(List<DeclaredAnswers> all, Checklist form, String vendor,
+                                                        List<Assessment.UnusedDeclaration> unused) {
+        Map<String, DeclaredAnswer> byCell = new HashMap<>();
+        for (DeclaredAnswers d : all) {
+            if (!d.getChecklist().equals(form.getId())) {
+                if (vendor != null) unused.add(new Assessment.UnusedDeclaration(d.getChecklist(), vendor));
+                continue;
+            }
+            for (DeclaredAnswer a : d.getAnswer()) {
+                byCell.put(key(a.getItem(), a.getScope() == null ? null : a.getScope().value()), a);
+            }
+        }
+        return byCell;
+    }
+
+    private static String key(String item, String scope) {
+        return item + "\u0000" + (scope == null ? "" : scope);
+    }
+
+    private static InputError noSuchCell(Path file, Checklist form, DeclaredAnswer answer) {
+        String cell = answer.getItem() + (answer.getScope() == null ? "" : "(scope=\"" + answer.getScope().value() + "\")");
+        String cells = form.getSection().stream().flatMap(s -> s.getItem().stream())
+                .flatMap(i -> i.getCell().stream().map(c -> i.getNumber() + (c.getScope() == null ? "" : " scope=" + c.getScope())))
+                .collect(Collectors.joining("、"));
+        var where = ((Locatable) answer).sourceLocation();
+        return new InputError(file, where == null ? -1 : where.getLineNumber(), where == null ? -1 : where.getColumnNumber(),
+                "申告された回答の欄 " + cell + " は " + form.getEdition() + " " + form.getForm() + "(" + form.getId() + ")にありません。",
+                "項目番号と scope をこの様式のものに直してください。欄は: " + (form.getGate() == null ? "" : form.getGate().getNumber() + "、") + cells);
     }
 
     private static Assessment.Counts count(List<Assessment.Section> sections) {

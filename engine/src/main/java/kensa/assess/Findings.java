@@ -7,9 +7,25 @@ import org.kie.api.runtime.rule.RuleContext;
 /**
  * The rules' only output: they report findings here (a DRL global) and never aggregate.
  * The rule id is the part of the DRL rule name before the first ':'.
+ * {@code findings.about(vendorName)} reports findings that also belong on that vendor's own form.
  */
 public final class Findings {
-    private final List<Finding> list = new ArrayList<>();
+    private final List<Finding> list;
+    private final String subject;
+
+    public Findings() {
+        this(new ArrayList<>(), null);
+    }
+
+    private Findings(List<Finding> list, String subject) {
+        this.list = list;
+        this.subject = subject;
+    }
+
+    /** The same findings, reported about one subject (a vendor's name). */
+    public Findings about(String subject) {
+        return new Findings(list, subject);
+    }
 
     public void met(RuleContext rule, String scope, String evidence) {
         add(rule, scope, Status.MET, evidence, null);
@@ -43,7 +59,7 @@ public final class Findings {
     }
 
     private void add(RuleContext rule, String scope, Status status, String evidence, String remediation) {
-        list.add(new Finding(ruleId(rule.getRule().getName()), scope, status, evidence, remediation));
+        list.add(new Finding(ruleId(rule.getRule().getName()), scope, subject, status, evidence, remediation));
     }
 
     public static String ruleId(String ruleName) {

@@ -8,14 +8,25 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import kensa.checklist.Checklist;
 import kensa.xml.InputError;
 import kensa.xml.XmlFiles;
 
-/** The checklist editions and forms found in {@code checklists/*.xml}. */
+/**
+ * The checklist editions and forms found in {@code checklists/*.xml}, and which one applies.
+ * A form is filled by the facility types in its {@code appliesTo}, or by each vendor ({@link #VENDOR}).
+ */
 public final class Checklists {
+    /** The {@code appliesTo} code of a form that each contracted vendor fills. */
+    public static final String VENDOR = "vendor";
+
+    private static final Pattern REIWA_CODE = Pattern.compile("(?:R|令和)(\\d{1,2})(?:年度版?)?");
+
     private final List<Checklist> all;
 
     private Checklists(List<Checklist> all) {
@@ -26,25 +37,71 @@ public final class Checklists {
         XmlFiles<Checklist> reader = new XmlFiles<>(Checklist.class, dir.resolve("schema/checklist.xsd"));
         List<Checklist> found = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
-            for (Path file : files.filter(p -> p.toString().endsWith(".xml")).sorted().toList()) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".xml") && !p.toString().endsWith(".scenarios.xml"))
+                    .sorted().toList()) {
                 found.add(reader.read(file));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        found.sort(Comparator.comparing(Checklist::getFiscalYear).thenComparing(Checklist::getId));
         return new Checklists(List.copyOf(found));
     }
 
+    /** Every form, oldest edition first. */
     public List<Checklist> all() { return all; }
 
     public Optional<Checklist> byId(String id) {
         return all.stream().filter(c -> c.getId().equals(id)).findFirst();
     }
 
-    /** The form this facility type fills, in the latest edition issued on or before the date. */
-    public Optional<Checklist> inForce(String facilityType, LocalDate date) {
-        List<Checklist> forms = all.stream().filter(c -> c.getAppliesTo().contains(facilityType)).toList();
-        return forms.stream().filter(c -> !c.getIssued().isAfter(date)).max(Comparator.comparing(Checklist::getIssued))
-                .or(() -> forms.stream().min(Comparator.comparing(Checklist::getIssued)));
+    /** The short code of an edition: R7 for 令和7年度 (fiscal year 2025). */
+    public static String code(Checklist c) {
+        return "R" + (c.getFiscalYear() - 2018);
+    }
+
+    /** The fiscal year an edition code names: "R7", "r7", "令和7年度版" or "2025"; empty if it names none. */
+    public static Optional<Integer> fiscalYearOf(String edition) {
+        String e = edition.trim().toUpperCase(Locale.ROOT);
+        if (e.matches("\\d{4}")) return Optional.of(Integer.valueOf(e));
+        Matcher m = REIWA_CODE.matcher(e);
+        return m.matches() ? Optional.of(2018 + Integer.parseInt(m.group(1))) : Optional.empty();
+    }
+
+    /** The fiscal year (April to March, named by the year it starts) a date falls in. */
+    public static int fiscalYear(LocalDate date) {
+        return date.getMonthValue() >= 4 ? date.getYear() : date.getYear() - 1;
+    }
+
+    public List<Checklist> formsFor(String filler) {
+        return all.stream().filter(c -> c.getAppliesTo().contains(filler)).toList();
+    }
+
+    /** The form this filler uses in the edition of one fiscal year. */
+    public Optional<Checklist> edition(String filler, int fiscalYear) {
+        return formsFor(filler).stream().filter(c -> c.getFiscalYear() == fiscalYear).findFirst();
+    }
+
+    /**
+     * The form in force on a date: the edition of the date's fiscal year; when that edition is not
+     * loaded, the latest earlier one; before the first edition, the first.
+     */
+    public Optional<Selection> inForce(String filler, LocalDate date) {
+        int year = fiscalYear(date);
+        List<Checklist> forms = formsFor(filler);
+        Optional<Checklist> exact = forms.stream().filter(c -> c.getFiscalYear() == year).findFirst();
+        if (exact.isPresent()) return Optional.of(new Selection(exact.get(), Selection.FISCAL_YEAR));
+        Optional<Checklist> earlier = forms.stream().filter(c -> c.getFiscalYear() < year)
+                .max(Comparator.comparing(Checklist::getFiscalYear));
+        if (earlier.isPresent()) return Optional.of(new Selection(earlier.get(), Selection.LATEST_AVAILABLE));
+        return forms.stream().findFirst().map(c -> new Selection(c, Selection.EARLIEST_AVAILABLE));
+    }
+
+    /** The same filler's form in the closest earlier edition, against which changes are marked. */
+    public Optional<Checklist> previous(Checklist form) {
+        return all.stream()
+                .filter(c -> c.getFiscalYear() < form.getFiscalYear()
+                        && c.getAppliesTo().stream().anyMatch(form.getAppliesTo()::contains))
+                .max(Comparator.comparing(Checklist::getFiscalYear));
     }
 }

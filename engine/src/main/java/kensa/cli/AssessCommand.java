@@ -12,8 +12,8 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import kensa.assess.Assessment;
 import kensa.assess.Assessor;
-import kensa.assess.Status;
 import kensa.catalog.Checklists;
+import kensa.catalog.Selection;
 import kensa.checklist.Checklist;
 import kensa.facts.Facility;
 import kensa.render.AtomicFiles;
@@ -30,7 +30,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "assess", mixinStandardHelpOptions = true,
-        description = "施設ファイルを評価し、報告書(HTML・Markdown・JSON)を書き出します。")
+        description = "施設ファイルを評価し、報告書(HTML・Markdown・JSON)と記入済みのチェックリスト様式(HTML・CSV)を書き出します。")
 final class AssessCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "施設ファイル(XML)。複数指定できます。")
     List<Path> files;
@@ -39,16 +39,20 @@ final class AssessCommand implements Callable<Integer> {
             description = "報告書の出力先フォルダ(既定: ${DEFAULT-VALUE})")
     Path outputDir;
 
-    @Option(names = "--format", split = ",", paramLabel = "FORMAT", defaultValue = "html,md,json",
-            description = "出力形式: html, md, json をカンマ区切りで(既定: ${DEFAULT-VALUE})")
+    @Option(names = "--format", split = ",", paramLabel = "FORMAT", defaultValue = "html,md,json,form.html,form.csv",
+            description = "出力形式をカンマ区切りで: html(報告書)、md、json、form.html(記入済みの様式)、form.csv(既定: ${DEFAULT-VALUE})")
     List<String> formats;
 
     @Option(names = "--as-of", paramLabel = "YYYY-MM-DD",
             description = "評価日。省略時は施設ファイルの assessmentDate(確認日)")
     LocalDate asOf;
 
+    @Option(names = "--edition", paramLabel = "EDITION",
+            description = "使うチェックリストの版(例: R6、R7)。様式は施設の種類で決まります。省略時は評価日の年度の版")
+    String edition;
+
     @Option(names = "--checklist", paramLabel = "ID",
-            description = "使うチェックリストのID(例: r6-medical)。省略時は評価日に有効な版")
+            description = "使う様式のID(例: r6-medical)。--edition より優先")
     String checklistId;
 
     @Spec CommandSpec spec;
@@ -72,7 +76,7 @@ final class AssessCommand implements Callable<Integer> {
             err.println(e.describe());
             return Kensa.INTERNAL_ERROR;
         }
-        Assessor assessor = new Assessor(RuleBase.compile(List.of(home.rules())));
+        Assessor assessor = new Assessor(RuleBase.compile(List.of(home.rules())), checklists);
         Reports reports = new Reports(home.reports());
 
         int invalid = 0;
@@ -88,8 +92,7 @@ final class AssessCommand implements Callable<Integer> {
                             "ファイル名を変えるか、別の -o 出力先で評価してください。");
                 }
                 LocalDate date = assessmentDate(file, facility);
-                Checklist form = checklist(file, facility, checklists, date);
-                Assessment result = assessor.assess(facility, name, form, date);
+                Assessment result = assessor.assess(facility, file, select(file, facility, checklists, date), date);
                 // Render everything before writing anything: a failure leaves no partial set behind.
                 Map<Path, String> rendered = new LinkedHashMap<>();
                 reports.render(result, formats).forEach((format, text) -> rendered.put(outputDir.resolve(base + "." + format), text));
@@ -97,8 +100,7 @@ final class AssessCommand implements Callable<Integer> {
                 Assessment.Counts c = result.counts();
                 out.printf("%s: 不適合 %d・未回答 %d・適合 %d・該当なし %d → %s%n", file, c.notMet(), c.unanswered(),
                         c.met(), c.notApplicable(), rendered.keySet().iterator().next());
-                gaps |= c.notMet() + c.unanswered() > 0
-                        || result.gate() != null && result.gate().status() == Status.UNANSWERED;
+                gaps |= result.gaps() > 0;
             } catch (InputError e) {
                 err.println(e.describe());
                 invalid++;
@@ -118,15 +120,22 @@ final class AssessCommand implements Callable<Integer> {
                 "施設ファイルに <assessmentDate>2025-03-31</assessmentDate> のように確認日を書くか、--as-of 2025-03-31 を指定してください。");
     }
 
-    private Checklist checklist(Path file, Facility facility, Checklists checklists, LocalDate date) throws InputError {
+    private Selection select(Path file, Facility facility, Checklists checklists, LocalDate date) throws InputError {
+        String ids = checklists.all().stream().map(Checklist::getId).toList().toString();
         if (checklistId != null) {
-            return checklists.byId(checklistId).orElseThrow(() -> new InputError(file, "チェックリスト " + checklistId + " はありません。",
-                    "使えるID: " + checklists.all().stream().map(Checklist::getId).toList()));
+            return checklists.byId(checklistId).map(c -> new Selection(c, Selection.REQUESTED))
+                    .orElseThrow(() -> new InputError(file, "チェックリスト " + checklistId + " はありません。", "使えるID: " + ids));
         }
         String type = facility.getFacilityType().value();
+        if (edition != null) {
+            int year = Checklists.fiscalYearOf(edition).orElseThrow(() -> new ParameterException(spec.commandLine(),
+                    "--edition の版がわかりません: " + edition + "(例: R6、R7、令和7年度版、2025)"));
+            return checklists.edition(type, year).map(c -> new Selection(c, Selection.REQUESTED))
+                    .orElseThrow(() -> new InputError(file, edition + " には施設の種類 " + type + " の様式が収録されていません。",
+                            "kensa editions で収録されている版と様式を確認してください。"));
+        }
         return checklists.inForce(type, date).orElseThrow(() -> new InputError(file,
                 "施設の種類 " + type + " に対応するチェックリストがまだ収録されていません。",
-                "--checklist で使うチェックリストを指定してください(使えるID: "
-                        + checklists.all().stream().map(Checklist::getId).toList() + ")。"));
+                "--checklist で使うチェックリストを指定してください(使えるID: " + ids + ")。"));
     }
 }

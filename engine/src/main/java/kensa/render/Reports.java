@@ -23,11 +23,12 @@ import java.util.function.Function;
 
 /**
  * Renders an assessment in each output format. JSON is the assessment itself; the other formats
- * are FreeMarker templates in {@code reports/} named {@code report.<format>.ftl[h]} that read the
- * same shape as the JSON, so the two never disagree.
+ * are FreeMarker templates in {@code reports/} that read the same shape as the JSON, so they never
+ * disagree: format {@code md} is {@code report.md.ftl}, format {@code form.csv} is {@code form.csv.ftl},
+ * and HTML templates end in {@code .ftlh} (auto-escaped). A format is also its output file's suffix.
  */
 public final class Reports {
-    public static final List<String> FORMATS = List.of("html", "md", "json");
+    public static final List<String> FORMATS = List.of("html", "md", "json", "form.html", "form.csv");
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .registerModule(new JavaTimeModule())
@@ -63,7 +64,7 @@ public final class Reports {
                 continue;
             }
             if (model == null) model = Map.of("a", asTree(assessment));
-            String name = format.equals("html") ? "report.html.ftlh" : "report." + format + ".ftl";
+            String name = (format.contains(".") ? format : "report." + format) + (format.endsWith("html") ? ".ftlh" : ".ftl");
             StringWriter out = new StringWriter();
             try {
                 templates.getTemplate(name).process(model, out);
