@@ -1,14 +1,37 @@
 <#-- Words for the codes in the assessment JSON, shared by every report. -->
 <#assign statusLabel = {"met": "適合", "not_met": "不適合", "unanswered": "未回答", "not_applicable": "該当なし"}>
 <#assign gateLabel = {"met": "はい", "not_met": "いいえ", "unanswered": "未回答", "not_applicable": "該当なし"}>
+<#-- What the filled form shows for a verdict: はい/いいえ, nothing when unanswered. -->
+<#assign formAnswer = {"met": "はい", "not_met": "いいえ", "unanswered": "", "not_applicable": "該当なし"}>
+<#assign changeLabel = {"new": "新規", "changed": "変更"}>
 <#assign facilityTypeLabel = {"hospital": "病院", "clinic": "診療所", "dental_clinic": "歯科診療所", "pharmacy": "薬局"}>
 <#assign noFindings = "判定に必要な回答がありません。質問票のこの項目の質問に回答してください。">
 <#function cellName cell><#return cell.item + (cell.scopeLabel???then(" " + cell.scopeLabel, ""))></#function>
-<#function gaps a>
+<#-- Why this edition was applied, in one sentence. -->
+<#function selectionReason a>
+  <#local c = a.checklist>
+  <#switch c.selectedBy>
+    <#case "fiscal_year"><#return "評価日(" + wareki(a.assessedOn) + ")が" + fiscalYear(a.assessedOn) + "のため、" + c.edition + "を適用しました。">
+    <#case "latest_available"><#return "評価日(" + wareki(a.assessedOn) + ")は" + fiscalYear(a.assessedOn) + "ですが、この年度の版はまだ kensa に収録されていないため、収録済みで最新の" + c.edition + "を適用しました。">
+    <#case "earliest_available"><#return "評価日(" + wareki(a.assessedOn) + ")は収録済みの最初の版より前のため、" + c.edition + "を適用しました。">
+    <#default><#return "指定により" + c.edition + "を適用しました。">
+  </#switch>
+</#function>
+<#-- Every gap (不適合, then 未回答, each in checklist order) of one form's sections. -->
+<#function gaps sections>
   <#local found = []>
-  <#list a.sections as s><#list s.items as i><#list i.cells as c>
-    <#if c.status == "not_met" || c.status == "unanswered"><#local found += [{"cell": c, "text": i.text}]></#if>
+  <#list sections as s><#list s.items as i><#list i.cells as c>
+    <#if c.status == "not_met" || c.status == "unanswered"><#local found += [{"cell": c, "text": i.text, "item": i}]></#if>
   </#list></#list></#list>
-  <#-- 不適合 before 未回答, each in checklist order -->
   <#return found?filter(g -> g.cell.status == "not_met") + found?filter(g -> g.cell.status == "unanswered")>
 </#function>
+<#-- Cells whose declared answer says the opposite of the facts. -->
+<#function contradictions sections>
+  <#local found = []>
+  <#list sections as s><#list s.items as i><#list i.cells as c>
+    <#if c.contradiction!false><#local found += [{"cell": c, "text": i.text, "item": i}]></#if>
+  </#list></#list></#list>
+  <#return found>
+</#function>
+<#-- The findings that explain a gap or a contradiction: the failing ones. -->
+<#function failing cell><#return cell.findings?filter(f -> f.status == "not_met" || f.status == "unanswered")></#function>

@@ -1,7 +1,7 @@
 <#include "labels.ftl">
 <#-- Markdown has no auto-escaping: table cells escape | and line breaks, text escapes markup characters. -->
 <#function md text><#return text?replace("\\", "\\\\")?replace("|", "\\|")?replace("*", "\\*")?replace("_", "\\_")?replace("<", "&lt;")?replace("\n", " ")></#function>
-<#assign todo = gaps(a)>
+<#assign todo = gaps(a.sections)>
 # サイバーセキュリティ対策 評価報告書: ${md(a.facility.name)}
 
 | | |

@@ -13,6 +13,7 @@ import kensa.assess.Assessor;
 import kensa.assess.Finding;
 import kensa.assess.Parameter;
 import kensa.assess.Status;
+import kensa.catalog.Checklists;
 import kensa.catalog.Selection;
 import kensa.checklist.Checklist;
 import kensa.rulebase.RuleBase;
@@ -94,6 +95,11 @@ class ScenarioTest {
             assertEquals(checklistId, selection.form().getId(), "form chosen by date " + asOf);
         } else {
             Checklist form = Project.checklists().byId(checklistId).orElseThrow();
+            if (form.getAppliesTo().contains(Checklists.VENDOR)) {
+                // A vendor form is filled beside the facility's own form of the same edition.
+                form = Project.checklists().edition(scenario.getFacility().getFacilityType().value(), form.getFiscalYear())
+                        .orElseThrow(() -> new AssertionError("no facility form in the edition of " + checklistId));
+            }
             selection = new Selection(form, Selection.REQUESTED);
         }
         Assessment a = assessor.assess(scenario.getFacility(), file, selection, asOf);
@@ -102,8 +108,10 @@ class ScenarioTest {
                     + (expect.getScope() == null ? "" : " " + expect.getScope());
             List<Assessment.Section> sections = a.sections();
             if (expect.getVendor() != null) {
-                sections = a.vendorForms().stream().filter(v -> v.vendor().equals(expect.getVendor())).findFirst()
-                        .orElseThrow(() -> new AssertionError("no vendor form for " + expect.getVendor())).sections();
+                Assessment.VendorForm vendorForm = a.vendorForms().stream().filter(v -> v.vendor().equals(expect.getVendor()))
+                        .findFirst().orElseThrow(() -> new AssertionError("no vendor form for " + expect.getVendor()));
+                assertEquals(checklistId, vendorForm.checklist().id(), "the vendor form filled");
+                sections = vendorForm.sections();
             }
             Assessment.Item item = null;
             Assessment.Cell cell = null;

@@ -92,7 +92,7 @@ public final class Reports {
         return args -> {
             if (args.size() != 1) throw new TemplateModelException("expects one ISO date");
             Object arg = args.get(0);
-            return arg == null ? "" : format.apply(LocalDate.parse(arg.toString()));
+            return arg == null || arg.toString().isBlank() ? "" : format.apply(LocalDate.parse(arg.toString()));
         };
     }
 }
