@@ -1,46 +1,82 @@
 <#include "labels.ftl">
 <#-- Markdown has no auto-escaping: table cells escape | and line breaks, text escapes markup characters. -->
 <#function md text><#return text?replace("\\", "\\\\")?replace("|", "\\|")?replace("*", "\\*")?replace("_", "\\_")?replace("<", "&lt;")?replace("\n", " ")></#function>
+<#function marks item cell>
+  <#local m = []>
+  <#if item.change??><#local m += [changeLabel[item.change]]></#if>
+  <#if cell.reference!false><#local m += ["参考項目"]></#if>
+  <#if (cell.basis!"") == "declaration"><#local m += ["自己申告"]></#if>
+  <#if cell.contradiction!false><#local m += ["申告と相違"]></#if>
+  <#return m?has_content?then(" 〔" + m?join("・") + "〕", "")>
+</#function>
+<#macro gapList list>
+<#list list as g>
+
+### ${cellName(g.cell)} 【${statusLabel[g.cell.status]}】<#if g.cell.due??> 期限 ${wareki(g.cell.due)}<#if g.cell.overdue!false>(期限超過)</#if></#if>${marks(g.item, g.cell)}
+
+${md(g.text)}
+
+<#list failing(g.cell) as f>
+- ${md(f.evidence)}<#if f.remediation??>
+  - 対応: ${md(f.remediation)}</#if>
+<#else>
+- <#if (g.cell.basis!"") == "declaration">様式への記入(申告)が「いいえ」です。<#else>${noFindings}</#if>
+</#list>
+</#list>
+</#macro>
 <#assign todo = gaps(a.sections)>
+<#assign vendorForms = a.vendorForms![]>
+<#assign disputed = contradictions(a.sections)>
+<#list vendorForms as v><#assign disputed += contradictions(v.sections)?map(d -> d + {"vendor": v.vendor})></#list>
 # サイバーセキュリティ対策 評価報告書: ${md(a.facility.name)}
 
 | | |
 |---|---|
 | 施設の種類 | ${facilityTypeLabel[a.facility.type]!a.facility.type}<#if a.facility.licensedBeds??>(<#if a.facility.licensedBeds == 0>無床<#else>許可病床 ${a.facility.licensedBeds} 床</#if>)</#if> |
 | 評価日 | ${wareki(a.assessedOn)}(${fiscalYear(a.assessedOn)}) |
-| 適用したチェックリスト | ${a.checklist.edition} ${a.checklist.form}(期限: ${wareki(a.checklist.deadline)}) |
-<#if a.gate??>| ${md(a.gate.text)} | **${gateLabel[a.gate.status]}** |
+| 適用したチェックリスト | ${a.checklist.edition} ${a.checklist.form}(期限: ${wareki(a.checklist.deadline)})。${selectionReason(a)} |
+<#if a.gate??>| ${md(a.gate.text)} | **${gateLabel[a.gate.status]}**${marks({}, a.gate)} |
 </#if>
+<#list a.unusedDeclarations![] as u>
 
-**不適合 ${a.counts.notMet} ・ 未回答 ${a.counts.unanswered} ・ 適合 ${a.counts.met} ・ 該当なし ${a.counts.notApplicable}**(全 ${a.counts.total} 項目)
+> <#if u.vendor??>事業者「${md(u.vendor)}」<#else>施設</#if>の申告(様式 ${md(u.checklist)})は今回適用した様式と異なるため、判定に使っていません。
+</#list>
+
+**不適合 ${a.counts.notMet} ・ 未回答 ${a.counts.unanswered} ・ 適合 ${a.counts.met} ・ 該当なし ${a.counts.notApplicable}**(全 ${a.counts.total} 項目)<#if a.checklist.previousEdition??> 〔新規〕〔変更〕は${a.checklist.previousEdition}からの違いです。</#if>
 
 ## 対応が必要な項目(${todo?size} 件)
 <#if !todo?has_content>
 
 対応が必要な項目はありません。
 </#if>
-<#list todo as g>
+<@gapList list=todo/>
+<#if disputed?has_content>
 
-### ${cellName(g.cell)} 【${statusLabel[g.cell.status]}】<#if g.cell.due??> 期限 ${wareki(g.cell.due)}<#if g.cell.overdue!false>(期限超過)</#if></#if>
+## 申告と事実の食い違い(${disputed?size} 件)
 
-${md(g.text)}
-
-<#list g.cell.findings?filter(f -> f.status == "not_met" || f.status == "unanswered") as f>
-- ${md(f.evidence)}<#if f.remediation??>
-  - 対応: ${md(f.remediation)}</#if>
-<#else>
-- ${noFindings}
+| 項目 | 申告 | 判定 | 事実 |
+|---|---|---|---|
+<#list disputed as d>
+| <#if d.vendor??>${md(d.vendor)} </#if>${cellName(d.cell)} | ${d.cell.declared} | ${statusLabel[d.cell.status]} | <#list d.cell.findings?filter(f -> f.status == d.cell.status) as f>${md(f.evidence)}<#sep><br></#sep></#list> |
 </#list>
+</#if>
+<#list vendorForms as v>
+<#assign vendorTodo = gaps(v.sections)>
+
+## 事業者確認用: ${md(v.vendor)}<#if v.system??>(${md(v.system)})</#if>
+
+回答の受領: <#if v.receivedOn??>${wareki(v.receivedOn)}<#else>記録なし</#if> ・ 不適合 ${v.counts.notMet} ・ 未回答 ${v.counts.unanswered} ・ 適合 ${v.counts.met} ・ 該当なし ${v.counts.notApplicable}
+<@gapList list=vendorTodo/>
 </#list>
 
 ## 全項目の判定
 <#list a.sections as s>
 
-### ${s.number}. ${md(s.title)}
+### ${s.number}. ${md(s.title)}<#if !(s.onForm!true)>(様式にはない、kensa による照合)</#if>
 
 | 項目 | 判定 | 根拠 |
 |---|---|---|
 <#list s.items as i><#list i.cells as c>
-| ${cellName(c)} | ${statusLabel[c.status]} | <#list c.findings as f>${md(f.evidence)}<#sep><br></#sep><#else>${noFindings}</#list> |
+| ${cellName(c)} | ${statusLabel[c.status]}${marks(c?is_first?then(i, {}), c)} | <#list c.findings as f>${md(f.evidence)}<#sep><br></#sep><#else><#if c.declared??>様式への記入(申告): ${c.declared}<#else>${noFindings}</#if></#list> |
 </#list></#list>
 </#list>

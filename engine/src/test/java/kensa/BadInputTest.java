@@ -34,7 +34,16 @@ class BadInputTest {
                 Arguments.of("xxe", HEAD + "<!DOCTYPE facility [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>\n" + OPEN
                         + "  <name>&xxe;</name>\n  <facilityType>clinic</facilityType>\n</facility>\n", 2, "DOCTYPE"),
                 Arguments.of("wrong-namespace", HEAD + "<facility>\n  <name>x</name>\n  <facilityType>clinic</facilityType>\n</facility>\n", 2, "名前空間"),
-                Arguments.of("empty", "", -1, "空です"));
+                Arguments.of("empty", "", -1, "空です"),
+                Arguments.of("declared-unknown-item", HEAD + OPEN + "  <name>番号違い</name>\n  <facilityType>clinic</facilityType>\n"
+                        + "  <declaredAnswers checklist=\"r6-medical\">\n    <answer item=\"2-(1)\" value=\"はい\"/>\n"
+                        + "    <answer item=\"2-(10)\" value=\"はい\"/>\n  </declaredAnswers>\n</facility>\n", 7, "2-(10)"),
+                Arguments.of("declared-unknown-scope", HEAD + OPEN + "  <name>欄違い</name>\n  <facilityType>clinic</facilityType>\n"
+                        + "  <declaredAnswers checklist=\"r6-medical\">\n    <answer item=\"2-(1)\" scope=\"server\" value=\"はい\"/>\n"
+                        + "  </declaredAnswers>\n</facility>\n", 6, "scope"),
+                Arguments.of("declared-bad-value", HEAD + OPEN + "  <name>値違い</name>\n  <facilityType>clinic</facilityType>\n"
+                        + "  <declaredAnswers checklist=\"r6-medical\">\n    <answer item=\"2-(1)\" value=\"yes\"/>\n"
+                        + "  </declaredAnswers>\n</facility>\n", 6, "はい"));
     }
 
     @ParameterizedTest(name = "{0}")

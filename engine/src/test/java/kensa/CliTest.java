@@ -98,7 +98,7 @@ class CliTest {
         Path example = Project.EXAMPLES.resolve("hospital-250-beds.xml");
         kensa("assess", example.toString(), "-o", out.resolve("first").toString());
         kensa("assess", example.toString(), "-o", out.resolve("second").toString());
-        for (String ext : List.of("html", "md", "json")) {
+        for (String ext : List.of("html", "md", "json", "form.html", "form.csv")) {
             assertEquals(Files.readString(out.resolve("first/hospital-250-beds." + ext)),
                     Files.readString(out.resolve("second/hospital-250-beds." + ext)), ext);
         }
@@ -110,22 +110,71 @@ class CliTest {
         Files.writeString(file, Files.readString(Project.EXAMPLES.resolve("small-clinic.xml"))
                 .replace("さくら内科クリニック(架空)", "&lt;script&gt;alert(1)&lt;/script&gt;")
                 .replace("name=\"受付PC\"", "name=\"&lt;img src=x onerror=alert(1)&gt;\""));
-        kensa("assess", file.toString(), "-o", out.toString(), "--format", "html");
-        String html = Files.readString(out.resolve("evil.html"));
-        assertFalse(html.contains("<script>"), "facility name must be escaped");
-        assertFalse(html.contains("<img"), "device name must be escaped");
-        assertTrue(html.contains("&lt;script&gt;"));
+        kensa("assess", file.toString(), "-o", out.toString(), "--format", "html,form.html");
+        for (String report : List.of("evil.html", "evil.form.html")) {
+            String html = Files.readString(out.resolve(report));
+            assertFalse(html.contains("<script>"), report + ": facility name must be escaped");
+            assertFalse(html.contains("<img"), report + ": device name must be escaped");
+            assertTrue(html.contains("&lt;script&gt;"), report);
+        }
     }
 
     @Test
     void asOfOverridesTheAssessmentDateAndMarksOverdueGaps() throws IOException {
         kensa("assess", Project.EXAMPLES.resolve("small-clinic.xml").toString(), "-o", out.toString(),
-                "--format", "json", "--as-of", "2025-04-01");
+                "--format", "json", "--as-of", "2025-04-01", "--edition", "R6");
         JsonNode a = JSON.readTree(out.resolve("small-clinic.json").toFile());
         assertEquals("2025-04-01", a.get("assessedOn").asText());
+        assertEquals("r6-medical", a.get("checklist").get("id").asText());
+        assertEquals("requested", a.get("checklist").get("selectedBy").asText());
         JsonNode assetRegister = a.get("sections").get(1).get("items").get(0).get("cells").get(0);
         assertEquals("2025-03-31", assetRegister.get("due").asText());
         assertTrue(assetRegister.get("overdue").asBoolean());
+    }
+
+    /** The edition follows the assessment date's fiscal year (April to March); a later year without its edition uses the latest. */
+    @ParameterizedTest(name = "{0} → {1}")
+    @org.junit.jupiter.params.provider.CsvSource({
+            "2024-03-31, r5-medical, fiscal_year", "2024-04-01, r6-medical, fiscal_year",
+            "2025-03-31, r6-medical, fiscal_year", "2025-04-01, r7-medical, fiscal_year",
+            "2026-11-24, r7-medical, latest_available", "2023-01-10, r5-medical, earliest_available"})
+    void editionFollowsTheFiscalYear(String asOf, String checklist, String reason) throws IOException {
+        kensa("assess", Project.EXAMPLES.resolve("small-clinic.xml").toString(), "-o", out.toString(),
+                "--format", "json,html", "--as-of", asOf);
+        JsonNode a = JSON.readTree(out.resolve("small-clinic.json").toFile());
+        assertEquals(checklist, a.get("checklist").get("id").asText());
+        assertEquals(reason, a.get("checklist").get("selectedBy").asText());
+        assertTrue(Files.readString(out.resolve("small-clinic.html")).contains("を適用しました。"));
+    }
+
+    @Test
+    void filledFormCsvIsUtf8WithBomAndOneRowPerCell() throws IOException {
+        kensa("assess", Project.EXAMPLES.resolve("small-clinic.xml").toString(), "-o", out.toString(), "--format", "json,form.csv");
+        byte[] bytes = Files.readAllBytes(out.resolve("small-clinic.form.csv"));
+        assertEquals(List.of((byte) 0xEF, (byte) 0xBB, (byte) 0xBF), List.of(bytes[0], bytes[1], bytes[2]), "UTF-8 BOM for Excel");
+        String csv = new String(bytes, java.nio.charset.StandardCharsets.UTF_8).substring(1);
+        List<String> rows = List.of(csv.split("\r\n"));
+        assertTrue(rows.get(0).startsWith("\"様式\",\"版\""), rows.get(0));
+        JsonNode a = JSON.readTree(out.resolve("small-clinic.json").toFile());
+        int cells = 1; // the gate
+        for (JsonNode s : a.get("sections")) if (!s.has("onForm")) for (JsonNode i : s.get("items")) cells += i.get("cells").size();
+        for (JsonNode v : a.path("vendorForms")) for (JsonNode s : v.get("sections")) for (JsonNode i : s.get("items")) cells += i.get("cells").size();
+        assertEquals(cells + 1, rows.size(), "header plus one row per cell of every form");
+    }
+
+    @Test
+    void editionsListsEveryFormAndDiffShowsWhatR7Added() {
+        Run list = kensa("editions");
+        assertEquals(0, list.exit(), list.stderr());
+        for (String id : List.of("r5-medical", "r6-medical", "r7-medical", "r6-pharmacy", "r7-vendor")) {
+            assertTrue(list.stdout().contains(id), id + " in\n" + list.stdout());
+        }
+        Run diff = kensa("editions", "diff", "R6", "R7");
+        assertEquals(0, diff.exit(), diff.stderr());
+        assertTrue(diff.stdout().contains("令和6年度版 医療機関確認用 → 令和7年度版 医療機関確認用"), diff.stdout());
+        assertTrue(diff.stdout().contains("パスワードの使い回しを禁止している。"), diff.stdout());
+        assertTrue(diff.stdout().contains("削除(0 件)"), diff.stdout());
+        assertEquals(Kensa.INVALID_INPUT, kensa("editions", "diff", "R6", "X9").exit());
     }
 
     @Test

@@ -69,7 +69,7 @@ class DefinitionOfDoneTest {
         Set<String> ruleIds = Project.ruleBase().ruleIds();
         Set<String> referenced = new HashSet<>();
         List<String> problems = new ArrayList<>();
-        for (Checklist c : Checklists.load(Project.CHECKLISTS).all()) {
+        for (Checklist c : Project.checklists().all()) {
             Set<String> sources = new HashSet<>(c.getSource().stream().map(Source::getId).toList());
             Set<String> scopes = new HashSet<>(c.getScope().stream().map(Scope::getCode).toList());
             List<Cite> cites = new ArrayList<>();
@@ -77,10 +77,16 @@ class DefinitionOfDoneTest {
                 referenced.add(c.getGate().getRule());
                 cites.addAll(c.getGate().getCite());
             }
+            boolean vendorForm = c.getAppliesTo().contains(Checklists.VENDOR);
+            Set<String> keys = new HashSet<>();
             c.getSection().forEach(s -> s.getItem().forEach(item -> {
                 cites.addAll(item.getCite());
+                if (!keys.add(item.getKey())) problems.add(c.getId() + " " + item.getNumber() + ": key " + item.getKey() + " used twice");
                 item.getCell().forEach(cell -> {
                     referenced.addAll(cell.getRule());
+                    if (cell.getRule().isEmpty() && !vendorForm) {
+                        problems.add(c.getId() + " " + item.getNumber() + ": a cell without rules (only a vendor's form may rely on declarations alone)");
+                    }
                     if (cell.getScope() != null && !scopes.contains(cell.getScope())) {
                         problems.add(c.getId() + " " + item.getNumber() + ": undeclared scope " + cell.getScope());
                     }
@@ -93,6 +99,37 @@ class DefinitionOfDoneTest {
                 .forEach(id -> problems.add("checklist names rule " + id + ", which no DRL defines"));
         ruleIds.stream().filter(id -> !referenced.contains(id)).sorted()
                 .forEach(id -> problems.add("orphan rule " + id + ": no checklist item uses it"));
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void everyChecklistHasScenariosBothWays() {
+        List<String> problems = new ArrayList<>();
+        for (Path file : ScenarioTest.checklistScenarioFiles()) {
+            String id = file.getFileName().toString().replace(".scenarios.xml", "");
+            if (!Files.exists(file)) {
+                problems.add(id + ": no " + file.getFileName() + " beside the checklist");
+                continue;
+            }
+            Scenarios s = ScenarioTest.read(file);
+            if (!id.equals(s.getChecklist())) problems.add(file + ": checklist=\"" + s.getChecklist() + "\" but the file is for " + id);
+            Set<ExpectedStatus> seen = new HashSet<>();
+            s.getScenario().forEach(sc -> sc.getExpect().stream().map(Expect::getStatus).forEach(seen::add));
+            if (!seen.contains(ExpectedStatus.MET)) problems.add(id + ": no scenario with a met cell");
+            if (!seen.contains(ExpectedStatus.NOT_MET)) problems.add(id + ": no scenario with a not-met cell");
+        }
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void oneFormPerFillerAndFiscalYear() {
+        List<String> problems = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (Checklist c : Project.checklists().all()) {
+            for (String filler : c.getAppliesTo()) {
+                if (!seen.add(filler + " " + c.getFiscalYear())) problems.add(c.getId() + ": a second form for " + filler + " in " + c.getFiscalYear());
+            }
+        }
         assertEquals(List.of(), problems);
     }
 

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import kensa.catalog.Checklists;
+import kensa.catalog.EditionDiff;
 import kensa.catalog.Selection;
 import kensa.checklist.Checklist;
 import kensa.checklist.Gate;
@@ -127,7 +128,7 @@ public final class Assessor {
                                     answer, c.getDeadline() != null ? c.getDeadline() : form.getDeadline(), asOf, fiscalYearEnd));
                 }
                 items.add(new Assessment.Item(item.getNumber(), item.getKey(), item.getText(),
-                        previous.isEmpty() ? null : change(item, previousItems.get(item.getKey())), item.getChangeNote(),
+                        previous.isEmpty() ? null : EditionDiff.change(item, previousItems.get(item.getKey())), item.getChangeNote(),
                         item.getGuidelineRef().stream().map(GuidelineRef::getValue).toList(), cells));
             }
             sections.add(new Assessment.Section(s.getNumber(), s.getTitle(), s.getOnForm() ? null : Boolean.FALSE, items));
@@ -178,18 +179,6 @@ public final class Assessor {
         return new Assessment.Cell(item, scope, scopeLabel, text, status, basis,
                 declared == null ? null : declared.getValue().value(), contradiction, reference ? Boolean.TRUE : null,
                 due, overdue, checkedOn, target, mine);
-    }
-
-    /** new: the previous edition has no item of this key; changed: its wording, columns or a change note differ. */
-    private static String change(kensa.checklist.Item item, kensa.checklist.Item before) {
-        if (before == null) return "new";
-        boolean same = before.getText().equals(item.getText()) && item.getChangeNote() == null
-                && scopes(before).equals(scopes(item));
-        return same ? null : "changed";
-    }
-
-    private static List<String> scopes(kensa.checklist.Item item) {
-        return item.getCell().stream().map(c -> String.valueOf(c.getScope())).toList();
     }
 
     static List<Parameter> parameters(Checklist form) {
