@@ -22,7 +22,7 @@ echo "cold single assessment (jar built, best of 5): ${best} s"
 mkdir -p "$work/in"
 examples=("$root"/checklists/examples/*.xml)
 for ((i = 0; i < n; i++)); do cp "${examples[i % ${#examples[@]}]}" "$work/in/f$i.xml"; done
-for format in json html,md,json; do
+for format in json html,md,json,form.html,form.csv; do
   t0=$(now); "$root/kensa" assess "$work"/in/*.xml -o "$work/out" --format "$format" >/dev/null || true; t1=$(now)
   total=$(elapsed "$t0" "$t1")
   per=$(echo "scale=3; ($total - $best) * 1000 / $n" | bc)
