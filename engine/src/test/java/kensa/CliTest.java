@@ -41,41 +41,47 @@ class CliTest {
         return new Run(exit, stdout.toString(), stderr.toString());
     }
 
-    /** Example → exit code and the verdict of the gate and every cell, in form order ("2-(4) server=not_met"). */
+    /**
+     * Example → exit code, the form applied, and the verdict of every cell in form order: the facility's form on
+     * the first line ("2-(4) server=not_met"), then one line per vendor's 事業者確認用 ("[vendor] 2-(3)=met ...").
+     */
     static Stream<Arguments> examples() {
-        String allMet = "1-(1)=met 2-(1)=met 2-(2)=met 2-(3)=met 2-(4) server=met 2-(4) terminal=met"
-                + " 2-(5) server=met 2-(5) terminal=met 2-(6) server=met 2-(7) server=met 2-(7) terminal=met"
-                + " 2-(7) network_device=met 2-(8) network_device=met 2-(9) server=met 2-(9) terminal=met"
-                + " 3-(1)=met 3-(2)=met 3-(3)=met";
         return Stream.of(
-                Arguments.of("compliant-clinic", 0, "0=met " + allMet),
-                Arguments.of("no-information-system", 0, "0=not_met " + allMet.replace("=met", "=not_applicable")),
-                Arguments.of("small-clinic", 1, "0=met 1-(1)=met 2-(1)=not_met 2-(2)=met 2-(3)=not_met"
-                        + " 2-(4) server=met 2-(4) terminal=not_met 2-(5) server=not_met 2-(5) terminal=met"
-                        + " 2-(6) server=met 2-(7) server=not_met 2-(7) terminal=met 2-(7) network_device=not_met"
-                        + " 2-(8) network_device=not_met 2-(9) server=met 2-(9) terminal=unanswered"
-                        + " 3-(1)=not_met 3-(2)=unanswered 3-(3)=not_met"),
-                Arguments.of("hospital-250-beds", 1, "0=met 1-(1)=met 2-(1)=met 2-(2)=not_met 2-(3)=not_met"
-                        + " 2-(4) server=met 2-(4) terminal=met 2-(5) server=met 2-(5) terminal=not_met"
-                        + " 2-(6) server=not_met 2-(7) server=not_met 2-(7) terminal=met 2-(7) network_device=met"
-                        + " 2-(8) network_device=met 2-(9) server=unanswered 2-(9) terminal=not_met"
-                        + " 3-(1)=met 3-(2)=met 3-(3)=met"),
-                Arguments.of("no-vendor-clinic", 1, "0=met 1-(1)=met 2-(1)=met 2-(2)=not_applicable 2-(3)=not_applicable"
-                        + " 2-(4) server=not_applicable 2-(4) terminal=met 2-(5) server=not_applicable 2-(5) terminal=met"
-                        + " 2-(6) server=not_applicable 2-(7) server=not_applicable 2-(7) terminal=met"
-                        + " 2-(7) network_device=met 2-(8) network_device=met 2-(9) server=not_applicable"
-                        + " 2-(9) terminal=met 3-(1)=met 3-(2)=not_met 3-(3)=met"));
+                Arguments.of("compliant-clinic", 0, "r6-medical",
+                        "0=met 1-(1)=met 2-(1)=met 2-(2)=met 2-(3)=met 2-(4) server=met 2-(4) terminal=met 2-(5) server=met 2-(5) terminal=met 2-(6) server=met 2-(7) server=met 2-(7) terminal=met 2-(7) network_device=met 2-(8) network_device=met 2-(9) server=met 2-(9) terminal=met 3-(1)=met 3-(2)=met 3-(3)=met 照合1=met 照合2=met\n" +
+                        "[ひかり医療システム(架空)] 1-(1)=met 2-(1)=met 2-(2)=met 2-(3)=met 2-(4)=met 2-(5)=met 2-(6)=met 2-(7)=met 2-(8)=met 2-(9)=met\n" +
+                        "[レセプトサービス東日本(架空)] 1-(1)=met 2-(1)=met 2-(2)=met 2-(3)=met 2-(4)=met 2-(5)=met 2-(6)=met 2-(7)=met 2-(8)=met 2-(9)=met\n"),
+                Arguments.of("no-information-system", 0, "r6-medical",
+                        "0=not_met 1-(1)=not_applicable 2-(1)=not_applicable 2-(2)=not_applicable 2-(3)=not_applicable 2-(4) server=not_applicable 2-(4) terminal=not_applicable 2-(5) server=not_applicable 2-(5) terminal=not_applicable 2-(6) server=not_applicable 2-(7) server=not_applicable 2-(7) terminal=not_applicable 2-(7) network_device=not_applicable 2-(8) network_device=not_applicable 2-(9) server=not_applicable 2-(9) terminal=not_applicable 3-(1)=not_applicable 3-(2)=not_applicable 3-(3)=not_applicable 照合1=not_applicable 照合2=not_applicable\n"),
+                Arguments.of("small-clinic", 1, "r6-medical",
+                        "0=met 1-(1)=met 2-(1)=not_met 2-(2)=met 2-(3)=not_met 2-(4) server=met 2-(4) terminal=not_met 2-(5) server=not_met 2-(5) terminal=met 2-(6) server=met 2-(7) server=not_met 2-(7) terminal=met 2-(7) network_device=not_met 2-(8) network_device=not_met 2-(9) server=met 2-(9) terminal=unanswered 3-(1)=not_met 3-(2)=unanswered 3-(3)=not_met 照合1=not_met 照合2=unanswered\n" +
+                        "[みどりメディカルシステム(架空)] 1-(1)=unanswered 2-(1)=unanswered 2-(2)=unanswered 2-(3)=not_met 2-(4)=unanswered 2-(5)=unanswered 2-(6)=unanswered 2-(7)=unanswered 2-(8)=unanswered 2-(9)=unanswered\n"),
+                Arguments.of("hospital-250-beds", 1, "r6-medical",
+                        "0=met 1-(1)=met 2-(1)=met 2-(2)=not_met 2-(3)=not_met 2-(4) server=met 2-(4) terminal=met 2-(5) server=met 2-(5) terminal=not_met 2-(6) server=not_met 2-(7) server=not_met 2-(7) terminal=met 2-(7) network_device=met 2-(8) network_device=met 2-(9) server=unanswered 2-(9) terminal=not_met 3-(1)=met 3-(2)=met 3-(3)=met 照合1=not_met 照合2=unanswered\n" +
+                        "[北斗メディカルソリューションズ(架空)] 1-(1)=unanswered 2-(1)=unanswered 2-(2)=unanswered 2-(3)=met 2-(4)=unanswered 2-(5)=unanswered 2-(6)=unanswered 2-(7)=unanswered 2-(8)=unanswered 2-(9)=unanswered\n" +
+                        "[イメージングテック(架空)] 1-(1)=unanswered 2-(1)=unanswered 2-(2)=unanswered 2-(3)=not_met 2-(4)=unanswered 2-(5)=unanswered 2-(6)=unanswered 2-(7)=unanswered 2-(8)=unanswered 2-(9)=unanswered\n" +
+                        "[ラボネット(架空)] 1-(1)=unanswered 2-(1)=unanswered 2-(2)=unanswered 2-(3)=met 2-(4)=unanswered 2-(5)=unanswered 2-(6)=unanswered 2-(7)=unanswered 2-(8)=unanswered 2-(9)=unanswered\n"),
+                Arguments.of("no-vendor-clinic", 1, "r6-medical",
+                        "0=met 1-(1)=met 2-(1)=met 2-(2)=not_applicable 2-(3)=not_applicable 2-(4) server=not_applicable 2-(4) terminal=met 2-(5) server=not_applicable 2-(5) terminal=met 2-(6) server=not_applicable 2-(7) server=not_applicable 2-(7) terminal=met 2-(7) network_device=met 2-(8) network_device=met 2-(9) server=not_applicable 2-(9) terminal=met 3-(1)=met 3-(2)=not_met 3-(3)=met 照合1=not_applicable 照合2=not_applicable\n"),
+                Arguments.of("declared-clinic", 1, "r7-medical",
+                        "0=met 1-①=met 1-②=met 2-①=met 2-②=met 2-③=met 2-④ server=met 2-④ terminal=not_met 2-⑤ server=met 2-⑤ terminal=met 2-⑥ server=met 2-⑦=not_met 2-⑧=met 2-⑨=met 2-⑩=not_met 2-⑪=met 2-⑫ server=met 2-⑫ terminal=met 2-⑬ network_device=met 3-①=met 3-②=met 3-③=not_met 照合1=met 照合2=not_met\n" +
+                        "[そよかぜシステムズ(架空)] 1-①=met 2-①=met 2-②=not_met 2-③=met 2-④=met 2-⑤=met 2-⑥=met 2-⑦=not_met 2-⑧=met 2-⑨=met 2-⑩=not_met 2-⑪=met 2-⑫=met 2-⑬=met\n"),
+                Arguments.of("pharmacy", 1, "r7-pharmacy",
+                        "0=met 1-①=met 1-②=met 2-①=met 2-②=met 2-③=met 2-④ server=not_applicable 2-④ terminal=met 2-⑤ server=not_applicable 2-⑤ terminal=met 2-⑥ server=not_applicable 2-⑦=met 2-⑧=met 2-⑨=not_met 2-⑩=not_met 2-⑪=met 2-⑫ server=not_applicable 2-⑫ terminal=met 2-⑬ network_device=met 3-①=met 3-②=met 3-③=met 照合1=met 照合2=met\n" +
+                        "[ファーマシーネット(架空)] 1-①=met 2-①=met 2-②=met 2-③=met 2-④=met 2-⑤=met 2-⑥=met 2-⑦=not_applicable 2-⑧=not_applicable 2-⑨=met 2-⑩=not_met 2-⑪=met 2-⑫=met 2-⑬=met\n"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("examples")
-    void assessesEachExample(String name, int expectedExit, String expectedVerdicts) throws IOException {
+    void assessesEachExample(String name, int expectedExit, String checklist, String expectedVerdicts) throws IOException {
         Run run = kensa("assess", Project.EXAMPLES.resolve(name + ".xml").toString(), "-o", out.toString());
         assertEquals(expectedExit, run.exit(), run.stderr());
         assertEquals("", run.stderr());
 
         String json = Files.readString(out.resolve(name + ".json"));
-        assertEquals(String.join("\n", List.of(expectedVerdicts.split(" (?=\\d)"))), verdicts(JSON.readTree(json)));
+        JsonNode assessment = JSON.readTree(json);
+        assertEquals(checklist, assessment.get("checklist").get("id").asText());
+        assertEquals(expectedVerdicts, verdicts(assessment));
         assertTrue(Files.readString(out.resolve(name + ".html")).contains("評価報告書"));
         assertTrue(Files.readString(out.resolve(name + ".md")).contains("## 全項目の判定"));
 
@@ -85,12 +91,22 @@ class CliTest {
     }
 
     static String verdicts(JsonNode a) {
-        List<String> lines = new ArrayList<>();
-        lines.add(a.get("gate").get("item").asText() + "=" + a.get("gate").get("status").asText());
-        for (JsonNode s : a.get("sections")) for (JsonNode i : s.get("items")) for (JsonNode c : i.get("cells")) {
-            lines.add(c.get("item").asText() + (c.has("scope") ? " " + c.get("scope").asText() : "") + "=" + c.get("status").asText());
+        List<String> facility = new ArrayList<>();
+        facility.add(a.get("gate").get("item").asText() + "=" + a.get("gate").get("status").asText());
+        facility.addAll(cells(a.get("sections")));
+        StringBuilder all = new StringBuilder(String.join(" ", facility)).append('\n');
+        for (JsonNode v : a.path("vendorForms")) {
+            all.append('[').append(v.get("vendor").asText()).append("] ").append(String.join(" ", cells(v.get("sections")))).append('\n');
         }
-        return String.join("\n", lines);
+        return all.toString();
+    }
+
+    private static List<String> cells(JsonNode sections) {
+        List<String> cells = new ArrayList<>();
+        for (JsonNode s : sections) for (JsonNode i : s.get("items")) for (JsonNode c : i.get("cells")) {
+            cells.add(c.get("item").asText() + (c.has("scope") ? " " + c.get("scope").asText() : "") + "=" + c.get("status").asText());
+        }
+        return cells;
     }
 
     @Test
@@ -175,6 +191,19 @@ class CliTest {
         assertTrue(diff.stdout().contains("パスワードの使い回しを禁止している。"), diff.stdout());
         assertTrue(diff.stdout().contains("削除(0 件)"), diff.stdout());
         assertEquals(Kensa.INVALID_INPUT, kensa("editions", "diff", "R6", "X9").exit());
+    }
+
+    @Test
+    void declaredAnswersThatContradictTheFactsAreShownWithTheirEvidence() throws IOException {
+        kensa("assess", Project.EXAMPLES.resolve("declared-clinic.xml").toString(), "-o", out.toString(), "--format", "html,md,form.html");
+        String html = Files.readString(out.resolve("declared-clinic.html"));
+        assertTrue(html.contains("申告と事実の食い違い(4 件)"), "facility 2-⑦ and 3-③, vendor 2-② and 2-⑦");
+        assertTrue(html.contains("パスワードの決まり: 6文字以上"), "the evidence behind the contradiction");
+        assertTrue(html.contains("自己申告"), "2-⑨ decided by the declaration alone");
+        assertTrue(html.contains("新規"), "items new in 令和7年度版 are marked");
+        assertTrue(Files.readString(out.resolve("declared-clinic.md")).contains("## 申告と事実の食い違い(4 件)"));
+        String form = Files.readString(out.resolve("declared-clinic.form.html"));
+        assertTrue(form.contains("事業者確認用") && form.contains("そよかぜシステムズ(架空)"), "the vendor's form follows the facility's");
     }
 
     @Test
