@@ -26,7 +26,8 @@ public final class Kensa {
         Locale.setDefault(Locale.JAPAN); // the XML parser's messages follow it; users read Japanese first
         CommandLine cli = new CommandLine(new Kensa());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            commandLine.getErr().println("kensa: 内部エラー: " + e);
+            // A broken file of our own data (a checklist) still deserves its file, line and fix.
+            commandLine.getErr().println(e instanceof kensa.xml.InputError input ? input.describe() : "kensa: 内部エラー: " + e);
             return INTERNAL_ERROR;
         });
         return cli;
