@@ -64,11 +64,11 @@ public final class Assessor {
         boolean open = main.gate == null || main.gate.status() != Status.NOT_MET;
         if (open && vendorForm.isPresent() && facility.getVendors() != null) {
             Checklist vf = vendorForm.get();
-            List<Finding> vendorFindings = parameters(vf).toString().equals(parameters(form).toString())
-                    ? findings : findings(facility, parameters(vf));
+            // The vendor form's edition parameters are usually the facility form's: run the rules again only if not.
+            List<Finding> vendorFindings = parameters(vf).equals(parameters(form)) ? findings : findings(facility, parameters(vf));
             for (Vendor vendor : facility.getVendors().getVendor()) {
                 List<DeclaredAnswers> returned = vendor.getDeclaredAnswers();
-                Filled filled = fill(vf, Selection.FISCAL_YEAR, vendorFindings, vendor.getName(),
+                Filled filled = fill(vf, selection.reason(), vendorFindings, vendor.getName(),
                         declared(returned, vf, vendor.getName(), unused), asOf, file);
                 LocalDate receivedOn = returned.stream().filter(d -> d.getChecklist().equals(vf.getId()))
                         .map(DeclaredAnswers::getReceivedOn).filter(Objects::nonNull).findFirst().orElse(null);

@@ -39,5 +39,13 @@ public final class Parameter {
     }
 
     @Override
+    public boolean equals(Object other) {
+        return other instanceof Parameter p && p.name.equals(name) && p.value.equals(value);
+    }
+
+    @Override
+    public int hashCode() { return name.hashCode() * 31 + value.hashCode(); }
+
+    @Override
     public String toString() { return name + "=" + value; }
 }
