@@ -63,7 +63,7 @@ ${md(g.text)}
 <#list vendorForms as v>
 <#assign vendorTodo = gaps(v.sections)>
 
-## 事業者確認用: ${md(v.vendor)}<#if v.system??>(${md(v.system)})</#if>
+## ${v.checklist.form}: ${md(v.vendor)}<#if v.system??>(${md(v.system)})</#if>
 
 回答の受領: <#if v.receivedOn??>${wareki(v.receivedOn)}<#else>記録なし</#if> ・ 不適合 ${v.counts.notMet} ・ 未回答 ${v.counts.unanswered} ・ 適合 ${v.counts.met} ・ 該当なし ${v.counts.notApplicable}
 <@gapList list=vendorTodo/>

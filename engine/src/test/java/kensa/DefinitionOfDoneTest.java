@@ -30,21 +30,31 @@ class DefinitionOfDoneTest {
 
     @Test
     void everyRuleFileHasScenariosBothWays() {
+        assertEquals(List.of(), scenariosBothWays(ScenarioTest.scenarioFiles(), "the DRL", Scenarios::getRule));
+    }
+
+    @Test
+    void everyChecklistHasScenariosBothWays() {
+        assertEquals(List.of(), scenariosBothWays(ScenarioTest.checklistScenarioFiles(), "the checklist", Scenarios::getChecklist));
+    }
+
+    /** Each file exists, names what it sits beside, and has a met and a not-met expectation. */
+    private static List<String> scenariosBothWays(List<Path> files, String beside, java.util.function.Function<Scenarios, String> names) {
         List<String> problems = new ArrayList<>();
-        for (Path scenarios : ScenarioTest.scenarioFiles()) {
-            String id = scenarios.getFileName().toString().replace(".scenarios.xml", "");
-            if (!Files.exists(scenarios)) {
-                problems.add(id + ": no " + scenarios.getFileName() + " beside the DRL");
+        for (Path file : files) {
+            String id = file.getFileName().toString().replace(".scenarios.xml", "");
+            if (!Files.exists(file)) {
+                problems.add(id + ": no " + file.getFileName() + " beside " + beside);
                 continue;
             }
-            Scenarios s = ScenarioTest.read(scenarios);
-            if (!s.getRule().equals(id)) problems.add(scenarios + ": rule=\"" + s.getRule() + "\" but the file is for " + id);
+            Scenarios s = ScenarioTest.read(file);
+            if (!id.equals(names.apply(s))) problems.add(file + ": names " + names.apply(s) + " but the file is for " + id);
             Set<ExpectedStatus> seen = new HashSet<>();
             s.getScenario().forEach(sc -> sc.getExpect().stream().map(Expect::getStatus).forEach(seen::add));
             if (!seen.contains(ExpectedStatus.MET)) problems.add(id + ": no scenario where it is met");
             if (!seen.contains(ExpectedStatus.NOT_MET)) problems.add(id + ": no scenario where it is not met");
         }
-        assertEquals(List.of(), problems);
+        return problems;
     }
 
     @Test
@@ -99,25 +109,6 @@ class DefinitionOfDoneTest {
                 .forEach(id -> problems.add("checklist names rule " + id + ", which no DRL defines"));
         ruleIds.stream().filter(id -> !referenced.contains(id)).sorted()
                 .forEach(id -> problems.add("orphan rule " + id + ": no checklist item uses it"));
-        assertEquals(List.of(), problems);
-    }
-
-    @Test
-    void everyChecklistHasScenariosBothWays() {
-        List<String> problems = new ArrayList<>();
-        for (Path file : ScenarioTest.checklistScenarioFiles()) {
-            String id = file.getFileName().toString().replace(".scenarios.xml", "");
-            if (!Files.exists(file)) {
-                problems.add(id + ": no " + file.getFileName() + " beside the checklist");
-                continue;
-            }
-            Scenarios s = ScenarioTest.read(file);
-            if (!id.equals(s.getChecklist())) problems.add(file + ": checklist=\"" + s.getChecklist() + "\" but the file is for " + id);
-            Set<ExpectedStatus> seen = new HashSet<>();
-            s.getScenario().forEach(sc -> sc.getExpect().stream().map(Expect::getStatus).forEach(seen::add));
-            if (!seen.contains(ExpectedStatus.MET)) problems.add(id + ": no scenario with a met cell");
-            if (!seen.contains(ExpectedStatus.NOT_MET)) problems.add(id + ": no scenario with a not-met cell");
-        }
         assertEquals(List.of(), problems);
     }
 
