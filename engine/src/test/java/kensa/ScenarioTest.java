@@ -74,7 +74,8 @@ class ScenarioTest {
     }
 
     private static void checkRule(Assessor assessor, String rule, List<Parameter> parameters, Scenario scenario) {
-        List<Finding> findings = assessor.findings(scenario.getFacility(), parameters).stream()
+        LocalDate asOf = scenario.getAsOf() != null ? scenario.getAsOf() : scenario.getFacility().getAssessmentDate();
+        List<Finding> findings = assessor.findings(scenario.getFacility(), parameters, asOf).stream()
                 .filter(f -> f.rule().equals(rule)).toList();
         for (Expect expect : scenario.getExpect()) {
             List<Status> statuses = findings.stream()

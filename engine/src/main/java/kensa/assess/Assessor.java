@@ -45,16 +45,20 @@ public final class Assessor {
         this.catalog = catalog;
     }
 
-    /** What every rule found about the facility under these edition parameters, before any form is filled. */
-    public List<Finding> findings(Facility facility, List<Parameter> parameters) {
+    /**
+     * What every rule found about the facility under these edition parameters, as of a date (null: no
+     * date rule can decide), before any form is filled.
+     */
+    public List<Finding> findings(Facility facility, List<Parameter> parameters, LocalDate asOf) {
         List<Object> all = facts.flatten(facility);
         all.addAll(parameters);
+        if (asOf != null) all.add(new AssessmentDate(asOf));
         return rules.run(all);
     }
 
     public Assessment assess(Facility facility, Path file, Selection selection, LocalDate asOf) throws InputError {
         Checklist form = selection.form();
-        List<Finding> findings = findings(facility, parameters(form));
+        List<Finding> findings = findings(facility, parameters(form), asOf);
         List<Assessment.UnusedDeclaration> unused = new ArrayList<>();
         Filled main = fill(form, selection.reason(), findings, null,
                 declared(facility.getDeclaredAnswers(), form, null, unused), asOf, file);
@@ -65,7 +69,7 @@ public final class Assessor {
         if (open && vendorForm.isPresent() && facility.getVendors() != null) {
             Checklist vf = vendorForm.get();
             // The vendor form's edition parameters are usually the facility form's: run the rules again only if not.
-            List<Finding> vendorFindings = parameters(vf).equals(parameters(form)) ? findings : findings(facility, parameters(vf));
+            List<Finding> vendorFindings = parameters(vf).equals(parameters(form)) ? findings : findings(facility, parameters(vf), asOf);
             for (Vendor vendor : facility.getVendors().getVendor()) {
                 List<DeclaredAnswers> returned = vendor.getDeclaredAnswers();
                 Filled filled = fill(vf, selection.reason(), vendorFindings, vendor.getName(),
@@ -108,7 +112,7 @@ public final class Assessor {
             gate = cell(g.getNumber(), null, null, g.getText(), List.of(g.getRule()), false, findings,
                     unmatched.remove(key(g.getNumber(), null)), null, asOf, fiscalYearEnd);
             if (gate.status() == Status.NOT_MET) {
-                closedByGate = new Finding(g.getRule(), null, null, Status.NOT_APPLICABLE, g.getNotApplicableReason(), null);
+                closedByGate = new Finding(g.getRule(), null, null, Status.NOT_APPLICABLE, null, g.getNotApplicableReason(), null);
             }
         }
 

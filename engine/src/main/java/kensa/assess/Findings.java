@@ -59,7 +59,8 @@ public final class Findings {
     }
 
     private void add(RuleContext rule, String scope, Status status, String evidence, String remediation) {
-        list.add(new Finding(ruleId(rule.getRule().getName()), scope, subject, status, evidence, remediation));
+        list.add(new Finding(ruleId(rule.getRule().getName()), scope, subject, status,
+                Severity.ofCode(rule.getRule().getMetaData().get("severity")), evidence, remediation));
     }
 
     public static String ruleId(String ruleName) {
