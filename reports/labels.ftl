@@ -4,6 +4,7 @@
 <#-- What the filled form shows for a verdict: はい/いいえ, nothing when unanswered. -->
 <#assign formAnswer = {"met": "はい", "not_met": "いいえ", "unanswered": "", "not_applicable": "該当なし"}>
 <#assign changeLabel = {"new": "新規", "changed": "変更"}>
+<#assign severityLabel = {"critical": "緊急", "high": "高", "medium": "中", "low": "低"}>
 <#assign facilityTypeLabel = {"hospital": "病院", "clinic": "診療所", "dental_clinic": "歯科診療所", "pharmacy": "薬局"}>
 <#assign noFindings = "判定に必要な回答がありません。質問票のこの項目の質問に回答してください。">
 <#function cellName cell><#return cell.item + (cell.scopeLabel???then(" " + cell.scopeLabel, ""))></#function>
@@ -16,6 +17,20 @@
     <#case "earliest_available"><#return "評価日(" + wareki(a.assessedOn) + ")は収録済みの最初の版より前のため、" + c.edition + "を適用しました。">
     <#default><#return "指定により" + c.edition + "を適用しました。">
   </#switch>
+</#function>
+<#-- Why this guideline edition was applied, in one sentence. -->
+<#function guidelineReason a>
+  <#local g = a.guideline>
+  <#switch g.selectedBy>
+    <#case "in_force"><#return "評価日(" + wareki(a.assessedOn) + ")に有効な" + g.edition + "(" + wareki(g.published) + "公表)を適用しました。">
+    <#case "earliest_available"><#return "評価日(" + wareki(a.assessedOn) + ")は収録済みの最初の版より前のため、" + g.edition + "を適用しました。">
+    <#default><#return "指定により" + g.edition + "を適用しました。">
+  </#switch>
+</#function>
+<#-- A guideline volume's requirements that need action: 不適合, then 未回答. -->
+<#function openRequirements volume>
+  <#local automated = volume.requirements?filter(r -> r.status??)>
+  <#return automated?filter(r -> r.status == "not_met") + automated?filter(r -> r.status == "unanswered")>
 </#function>
 <#-- Every gap (不適合, then 未回答, each in checklist order) of one form's sections. -->
 <#function gaps sections>

@@ -35,12 +35,33 @@ ${md(g.text)}
 | 施設の種類 | ${facilityTypeLabel[a.facility.type]!a.facility.type}<#if a.facility.licensedBeds??>(<#if a.facility.licensedBeds == 0>無床<#else>許可病床 ${a.facility.licensedBeds} 床</#if>)</#if> |
 | 評価日 | ${wareki(a.assessedOn)}(${fiscalYear(a.assessedOn)}) |
 | 適用したチェックリスト | ${a.checklist.edition} ${a.checklist.form}(期限: ${wareki(a.checklist.deadline)})。${selectionReason(a)} |
+<#if a.guideline??>| 適用したガイドライン | ${md(a.guideline.title)} ${a.guideline.edition}。${guidelineReason(a)} |
+</#if>
 <#if a.gate??>| ${md(a.gate.text)} | **${gateLabel[a.gate.status]}**${marks({}, a.gate)} |
 </#if>
 <#list a.unusedDeclarations![] as u>
 
 > <#if u.vendor??>事業者「${md(u.vendor)}」<#else>施設</#if>の申告(様式 ${md(u.checklist)})は今回適用した様式と異なるため、判定に使っていません。
 </#list>
+
+<#assign sum = a.summary>
+<#assign open = sum.gaps.critical + sum.gaps.high + sum.gaps.medium + sum.gaps.low>
+
+## 経営層の方へ: 要約
+
+<#if open == 0>対応が必要な事項は見つかりませんでした。<#else>対応または確認が必要な事項が ${open} 件あります(緊急 ${sum.gaps.critical}・高 ${sum.gaps.high}・中 ${sum.gaps.medium}・低 ${sum.gaps.low}<#if sum.gaps.overdue gt 0>、うち期限超過 ${sum.gaps.overdue}</#if>)。</#if>
+<#if sum.urgentActions?has_content>
+
+### 最優先の対策(上位 ${sum.urgentActions?size} 件)
+
+| 順位 | 重要度 | 対策 | 期限 | 根拠 |
+|---|---|---|---|---|
+<#list sum.urgentActions as x>
+| ${x.rank} | ${severityLabel[x.severity!""]!"—"} | <#if x.remediation??>${md(x.remediation)}<#else>${md(x.evidence)}</#if><br>〔${statusLabel[x.status]}〕<#if x.subject??>${md(x.subject)}: </#if>${md(x.evidence)} | <#if x.due??>${wareki(x.due)}<#if x.overdue!false>(期限超過)</#if><#else>回答を</#if> | ${md(x.basis?join("、"))} |
+</#list>
+</#if>
+
+## チェックリストの結果
 
 **不適合 ${a.counts.notMet} ・ 未回答 ${a.counts.unanswered} ・ 適合 ${a.counts.met} ・ 該当なし ${a.counts.notApplicable}**(全 ${a.counts.total} 項目)<#if a.checklist.previousEdition??> 〔新規〕〔変更〕は${a.checklist.previousEdition}からの違いです。</#if>
 
@@ -80,3 +101,44 @@ ${md(g.text)}
 | ${cellName(c)} | ${statusLabel[c.status]}${marks(c?is_first?then(i, {}), c)} | <#list c.findings as f>${md(f.evidence)}<#sep><br></#sep><#else><#if c.declared??>様式への記入(申告): ${c.declared}<#else>${noFindings}</#if></#list> |
 </#list></#list>
 </#list>
+<#if a.guideline??>
+<#assign g = a.guideline>
+
+## ${md(g.title)} ${g.edition}の要件
+
+回答から判定できる ${g.counts.automated} 件: **不適合 ${g.counts.notMet} ・ 未回答 ${g.counts.unanswered} ・ 適合 ${g.counts.met} ・ 該当なし ${g.counts.notApplicable}**。判定できない ${g.counts.manual} 件は確認の質問として末尾に示します。
+<#list g.volumes as v>
+<#assign openReqs = openRequirements(v)>
+<#if openReqs?has_content>
+
+### ${md(v.title)}: 対応が必要な要件(${openReqs?size} 件)
+<#list openReqs as r>
+
+#### ${md(r.number)} 【${statusLabel[r.status]}】<#if r.severity??> 重要度 ${severityLabel[r.severity]}</#if>
+
+${md(r.text)}
+
+<#list r.findings?filter(f -> f.status == "not_met" || f.status == "unanswered") as f>
+- <#if f.subject??>${md(f.subject)}: </#if>${md(f.evidence)}<#if f.remediation??>
+  - 対応: ${md(f.remediation)}</#if>
+<#else>
+- ${noFindings}
+</#list>
+</#list>
+</#if>
+</#list>
+<#if g.counts.manual gt 0>
+
+### 確認が必要な事項(${g.counts.manual} 件)
+<#list g.volumes as v><#assign questions = v.requirements?filter(r -> r.question??)>
+<#if questions?has_content>
+
+**${md(v.title)}**
+
+<#list questions as r>
+- ${md(r.question)}(${md(r.number)})
+</#list>
+</#if>
+</#list>
+</#if>
+</#if>

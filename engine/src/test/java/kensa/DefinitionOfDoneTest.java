@@ -14,10 +14,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kensa.assess.Findings;
 import kensa.catalog.Checklists;
+import kensa.catalog.Guidelines;
 import kensa.checklist.Checklist;
 import kensa.checklist.Cite;
 import kensa.checklist.Scope;
 import kensa.checklist.Source;
+import kensa.guideline.Guideline;
 import kensa.rulebase.RuleBase;
 import kensa.scenario.Expect;
 import kensa.scenario.ExpectedStatus;
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.Test;
 /** What every rule and checklist must have before it counts as done (see conventions). */
 class DefinitionOfDoneTest {
     private static final Pattern RULE_NAME = Pattern.compile("^rule\\s+\"([^\"]+)\"", Pattern.MULTILINE);
+    private static final Pattern SEVERITY = Pattern.compile("[ \\t]*\\R[ \\t]*@severity\\((critical|high|medium|low)\\)");
 
     @Test
     void everyRuleFileHasScenariosBothWays() {
@@ -105,11 +108,41 @@ class DefinitionOfDoneTest {
             cites.stream().filter(cite -> !sources.contains(cite.getSource()))
                     .forEach(cite -> problems.add(c.getId() + ": cites undeclared source " + cite.getSource()));
         }
+        for (Guideline g : Project.guidelines().all()) {
+            Set<String> sources = new HashSet<>(g.getSource().stream().map(kensa.guideline.Source::getId).toList());
+            Set<String> keys = new HashSet<>();
+            List<kensa.guideline.Cite> cites = new ArrayList<>();
+            g.getParameter().forEach(p -> cites.addAll(p.getCite()));
+            Guidelines.requirements(g).forEach(r -> {
+                referenced.addAll(r.getRule());
+                cites.addAll(r.getCite());
+                if (!keys.add(r.getKey())) problems.add(g.getId() + " " + r.getNumber() + ": key " + r.getKey() + " used twice");
+            });
+            cites.stream().filter(cite -> !sources.contains(cite.getSource()))
+                    .forEach(cite -> problems.add(g.getId() + ": cites undeclared source " + cite.getSource()));
+        }
         referenced.stream().filter(id -> !ruleIds.contains(id)).sorted()
-                .forEach(id -> problems.add("checklist names rule " + id + ", which no DRL defines"));
+                .forEach(id -> problems.add("checklist or guideline names rule " + id + ", which no DRL defines"));
         ruleIds.stream().filter(id -> !referenced.contains(id)).sorted()
-                .forEach(id -> problems.add("orphan rule " + id + ": no checklist item uses it"));
+                .forEach(id -> problems.add("orphan rule " + id + ": no checklist item or guideline requirement uses it"));
         assertEquals(List.of(), problems);
+    }
+
+    /** The executive summary ranks by severity, so every DRL rule must say how much its gap matters. */
+    @Test
+    void everyDrlRuleDeclaresASeverity() throws IOException {
+        List<String> problems = new ArrayList<>();
+        for (Path drl : RuleBase.drlFiles(Project.RULES)) {
+            String text = Files.readString(drl);
+            Matcher rule = RULE_NAME.matcher(text);
+            while (rule.find()) {
+                if (!SEVERITY.matcher(text.substring(rule.end())).lookingAt()) {
+                    problems.add(drl.getFileName() + ": rule \"" + rule.group(1) + "\" needs @severity(critical|high|medium|low) on its next line");
+                }
+            }
+        }
+        assertEquals(List.of(), problems);
+        assertTrue(Project.ruleBase().info().values().stream().allMatch(i -> i.severity() != null), "Drools reads every severity");
     }
 
     @Test

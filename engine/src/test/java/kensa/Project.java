@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import kensa.assess.Assessor;
 import kensa.catalog.Checklists;
+import kensa.catalog.Guidelines;
 import kensa.rulebase.RuleBase;
 import kensa.xml.InputError;
 
@@ -17,6 +18,7 @@ public final class Project {
 
     private static RuleBase ruleBase;
     private static Checklists checklists;
+    private static Guidelines guidelines;
 
     public static synchronized RuleBase ruleBase() {
         if (ruleBase == null) {
@@ -40,8 +42,19 @@ public final class Project {
         return checklists;
     }
 
+    public static synchronized Guidelines guidelines() {
+        if (guidelines == null) {
+            try {
+                guidelines = Guidelines.load(CHECKLISTS);
+            } catch (InputError e) {
+                throw new AssertionError(e.describe());
+            }
+        }
+        return guidelines;
+    }
+
     public static Assessor assessor() {
-        return new Assessor(ruleBase(), checklists());
+        return new Assessor(ruleBase(), checklists(), guidelines());
     }
 
     private Project() {}

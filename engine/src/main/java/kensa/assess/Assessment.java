@@ -5,23 +5,70 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * One facility assessed against one checklist form, with each vendor's 事業者 form beside it. This
- * is the JSON shape (documented in README) and the data every report template reads, so field names
- * are part of the public interface.
+ * One facility assessed against one checklist form, with each vendor's 事業者 form beside it, and
+ * against the guideline edition in force. This is the JSON shape (documented in README) and the data
+ * every report template reads, so field names are part of the public interface.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Assessment(
         int formatVersion,
         Facility facility,
         LocalDate assessedOn,
+        Summary summary,
         Checklist checklist,
         Counts counts,
         Cell gate,
         List<Section> sections,
         List<VendorForm> vendorForms,
+        Guideline guideline,
         List<UnusedDeclaration> unusedDeclarations) {
 
-    public static final int FORMAT_VERSION = 2;
+    public static final int FORMAT_VERSION = 3;
+
+    /**
+     * For 経営層: the open gaps by severity (each distinct finding once, across the form, the vendor forms
+     * and the guideline) and the most urgent actions, most urgent first.
+     */
+    public record Summary(GapCounts gaps, List<Action> urgentActions) {}
+
+    /** Distinct gap findings (not met or unanswered) by severity; overdue: those past an official due date. */
+    public record GapCounts(int critical, int high, int medium, int low, int overdue) {}
+
+    /**
+     * One thing to do.
+     *
+     * @param due   the earliest date a form cell that needs it must be done by, or the end of the current
+     *              fiscal year for a gap only the guideline shows; absent for a question left unanswered there
+     * @param basis where it is required: checklist items and guideline requirements, as "edition form number"
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Action(int rank, Severity severity, Status status, String rule, String subject, String scope,
+                         String evidence, String remediation, LocalDate due, Boolean overdue, List<String> basis) {}
+
+    /**
+     * The guideline edition applied: its requirements decided by rules, and the questions an assessor asks.
+     *
+     * @param selectedBy in_force (by the assessment date), earliest_available or requested
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Guideline(String id, String title, String edition, LocalDate published, String selectedBy,
+                            GuidelineCounts counts, List<Volume> volumes) {}
+
+    /** Requirements decided by rules (automated) by status, and those left to an assessor's question (manual). */
+    public record GuidelineCounts(int automated, int met, int notMet, int unanswered, int notApplicable, int manual) {
+        public int gaps() { return notMet + unanswered; }
+    }
+
+    public record Volume(String key, String title, List<Requirement> requirements) {}
+
+    /**
+     * @param status   combined from its rules' findings; absent for a manual requirement
+     * @param severity the highest severity among its open gaps
+     * @param question what an assessor asks when no rule decides it
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Requirement(String key, String number, String text, Status status, Severity severity, String question,
+                              List<Finding> findings) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Facility(String name, String type, Integer licensedBeds, String file) {}
@@ -80,9 +127,10 @@ public record Assessment(
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record UnusedDeclaration(String checklist, String vendor) {}
 
-    /** Cells needing action on this form and every vendor form. */
+    /** Cells needing action on this form and every vendor form, and guideline requirements not met or unanswered. */
     public int gaps() {
         return counts.gaps() + vendorForms.stream().mapToInt(v -> v.counts().gaps()).sum()
-                + (gate != null && gate.status() == Status.UNANSWERED ? 1 : 0);
+                + (gate != null && gate.status() == Status.UNANSWERED ? 1 : 0)
+                + (guideline == null ? 0 : guideline.counts().gaps());
     }
 }

@@ -14,6 +14,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import kensa.catalog.Checklists;
 import kensa.catalog.EditionDiff;
+import kensa.catalog.Guidelines;
 import kensa.catalog.Selection;
 import kensa.checklist.Checklist;
 import kensa.checklist.Gate;
@@ -23,14 +24,17 @@ import kensa.facts.DeclaredAnswer;
 import kensa.facts.DeclaredAnswers;
 import kensa.facts.Facility;
 import kensa.facts.Vendor;
+import kensa.guideline.Guideline;
+import kensa.guideline.Requirement;
 import kensa.rulebase.RuleBase;
 import kensa.xml.InputError;
 import org.glassfish.jaxb.core.Locatable;
 
 /**
- * Runs the rules over one facility and fills a checklist form (and each vendor's form) from their
- * findings. This is the one place where findings are aggregated: per cell, by {@link Status#combine},
- * and where a declared answer stands in for missing facts.
+ * Runs the rules over one facility and fills a checklist form (and each vendor's form) and the
+ * guideline's requirements from their findings. This is the one place where findings are aggregated:
+ * per cell and per requirement, by {@link Status#combine}, and where a declared answer stands in for
+ * missing facts.
  */
 public final class Assessor {
     public static final String FACTS = "facts";
@@ -38,11 +42,13 @@ public final class Assessor {
 
     private final RuleBase rules;
     private final Checklists catalog;
+    private final Guidelines guidelines;
     private final FactGraph facts = new FactGraph(Facility.class);
 
-    public Assessor(RuleBase rules, Checklists catalog) {
+    public Assessor(RuleBase rules, Checklists catalog, Guidelines guidelines) {
         this.rules = rules;
         this.catalog = catalog;
+        this.guidelines = guidelines;
     }
 
     /**
@@ -56,7 +62,13 @@ public final class Assessor {
         return rules.run(all);
     }
 
+    /** Against the checklist selected and the guideline edition in force on the date. */
     public Assessment assess(Facility facility, Path file, Selection selection, LocalDate asOf) throws InputError {
+        return assess(facility, file, selection, guidelines.inForce(asOf).orElse(null), asOf);
+    }
+
+    public Assessment assess(Facility facility, Path file, Selection selection, Guidelines.Selection guideline,
+                             LocalDate asOf) throws InputError {
         Checklist form = selection.form();
         List<Finding> findings = findings(facility, parameters(form), asOf);
         List<Assessment.UnusedDeclaration> unused = new ArrayList<>();
@@ -84,10 +96,60 @@ public final class Assessor {
             if (!d.getChecklist().equals(form.getId())) unused.add(new Assessment.UnusedDeclaration(d.getChecklist(), null));
         }
 
+        Assessment.Guideline applied = null;
+        if (guideline != null) {
+            List<Parameter> gp = parameters(guideline.guideline());
+            List<Finding> guidelineFindings = gp.equals(parameters(form)) ? findings : findings(facility, gp, asOf);
+            Finding closedByGate = main.gate != null && main.gate.status() == Status.NOT_MET
+                    ? new Finding(form.getGate().getRule(), null, null, Status.NOT_APPLICABLE, null,
+                            form.getGate().getNotApplicableReason(), null)
+                    : null;
+            applied = guideline(guideline, guidelineFindings, closedByGate);
+        }
         return new Assessment(Assessment.FORMAT_VERSION,
                 new Assessment.Facility(facility.getName(), facility.getFacilityType().value(),
                         facility.getLicensedBeds(), String.valueOf(file.getFileName())),
-                asOf, main.checklist, main.counts, main.gate, main.sections, vendorForms, unused);
+                asOf, Priorities.summarise(main.checklist, main.sections, vendorForms, applied, asOf),
+                main.checklist, main.counts, main.gate, main.sections, vendorForms, applied, unused);
+    }
+
+    /** Each requirement decided by its rules (all their findings, every scope and subject), or left to its question. */
+    private static Assessment.Guideline guideline(Guidelines.Selection selection, List<Finding> findings, Finding closedByGate) {
+        Guideline g = selection.guideline();
+        List<Assessment.Volume> volumes = new ArrayList<>();
+        Map<Status, Integer> counts = new HashMap<>();
+        int manual = 0;
+        for (kensa.guideline.Volume v : g.getVolume()) {
+            List<Assessment.Requirement> requirements = new ArrayList<>();
+            for (Requirement r : v.getRequirement()) {
+                if (r.getBackground() != null) continue;
+                if (r.getManual() != null) {
+                    manual++;
+                    requirements.add(new Assessment.Requirement(r.getKey(), r.getNumber(), r.getText(), null, null,
+                            r.getManual(), List.of()));
+                    continue;
+                }
+                List<String> ruleIds = r.getRule();
+                List<Finding> mine = closedByGate != null ? List.of(closedByGate) : findings.stream()
+                        .filter(f -> ruleIds.contains(f.rule()))
+                        .sorted(Comparator.comparing((Finding f) -> ruleIds.indexOf(f.rule()))
+                                .thenComparing(Finding::status)
+                                .thenComparing(Finding::evidence))
+                        .toList();
+                Status status = Status.combine(mine.stream().map(Finding::status).toList());
+                Severity severity = mine.stream().filter(f -> f.status().isGap() && f.severity() != null)
+                        .map(Finding::severity).min(Comparator.naturalOrder()).orElse(null);
+                counts.merge(status, 1, Integer::sum);
+                requirements.add(new Assessment.Requirement(r.getKey(), r.getNumber(), r.getText(), status, severity, null, mine));
+            }
+            volumes.add(new Assessment.Volume(v.getKey(), v.getTitle(), requirements));
+        }
+        Function<Status, Integer> n = s -> counts.getOrDefault(s, 0);
+        int automated = counts.values().stream().mapToInt(Integer::intValue).sum();
+        return new Assessment.Guideline(g.getId(), g.getTitle(), g.getEdition(), g.getPublished(), selection.reason(),
+                new Assessment.GuidelineCounts(automated, n.apply(Status.MET), n.apply(Status.NOT_MET),
+                        n.apply(Status.UNANSWERED), n.apply(Status.NOT_APPLICABLE), manual),
+                volumes);
     }
 
     private record Filled(Assessment.Checklist checklist, Assessment.Counts counts, Assessment.Cell gate,
@@ -187,6 +249,10 @@ public final class Assessor {
 
     static List<Parameter> parameters(Checklist form) {
         return form.getParameter().stream().map(p -> new Parameter(p.getName(), p.getValue())).toList();
+    }
+
+    static List<Parameter> parameters(Guideline guideline) {
+        return guideline.getParameter().stream().map(p -> new Parameter(p.getName(), p.getValue())).toList();
     }
 
     /** The answers declared on this form (by the facility, or returned by one vendor), keyed by cell. */

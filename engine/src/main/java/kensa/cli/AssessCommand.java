@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import kensa.assess.Assessment;
 import kensa.assess.Assessor;
 import kensa.catalog.Checklists;
+import kensa.catalog.Guidelines;
 import kensa.catalog.Selection;
 import kensa.checklist.Checklist;
 import kensa.facts.Facility;
@@ -70,13 +71,15 @@ final class AssessCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         XmlFiles<Facility> reader = new XmlFiles<>(Facility.class, home.facilitySchema());
         Checklists checklists;
+        Guidelines guidelines;
         try {
             checklists = Checklists.load(home.checklists());
+            guidelines = Guidelines.load(home.checklists());
         } catch (InputError e) {
             err.println(e.describe());
             return Kensa.INTERNAL_ERROR;
         }
-        Assessor assessor = new Assessor(RuleBase.compile(List.of(home.rules())), checklists);
+        Assessor assessor = new Assessor(RuleBase.compile(List.of(home.rules())), checklists, guidelines);
         Reports reports = new Reports(home.reports());
 
         int invalid = 0;

@@ -5,12 +5,15 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import kensa.assess.Finding;
 import kensa.assess.Findings;
+import kensa.assess.Severity;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
@@ -68,6 +71,22 @@ public final class RuleBase {
     }
 
     public Set<String> ruleIds() { return ruleIds; }
+
+    /** Each rule id's topic (its DRL package without "rules.") and the highest severity its DRL rules declare. */
+    public Map<String, Info> info() {
+        Map<String, Info> info = new TreeMap<>();
+        for (KiePackage p : kieBase.getKiePackages()) {
+            for (Rule r : p.getRules()) {
+                Severity s = Severity.ofCode(r.getMetaData().get("severity"));
+                String topic = p.getName().startsWith("rules.") ? p.getName().substring("rules.".length()) : p.getName();
+                info.merge(Findings.ruleId(r.getName()), new Info(topic, s),
+                        (a, b) -> b.severity() != null && (a.severity() == null || b.severity().compareTo(a.severity()) < 0) ? b : a);
+            }
+        }
+        return info;
+    }
+
+    public record Info(String topic, Severity severity) {}
 
     /** DRL rule names, for checks that every rule follows the naming convention. */
     public List<String> ruleNames() {
