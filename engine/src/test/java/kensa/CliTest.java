@@ -43,32 +43,45 @@ class CliTest {
 
     /**
      * Example → exit code, the form applied, and the verdict of every cell in form order: the facility's form on
-     * the first line ("2-(4) server=not_met"), then one line per vendor's 事業者確認用 ("[vendor] 2-(3)=met ...").
+     * the first line ("2-(4) server=not_met"), then one line per vendor's 事業者確認用 ("[vendor] 2-(3)=met ..."), then the
+     * guideline requirements by status ("[第6.0版] not_met=3 ...").
      */
     static Stream<Arguments> examples() {
         return Stream.of(
                 Arguments.of("compliant-clinic", 0, "r6-medical",
                         "0=met 1-(1)=met 2-(1)=met 2-(2)=met 2-(3)=met 2-(4) server=met 2-(4) terminal=met 2-(5) server=met 2-(5) terminal=met 2-(6) server=met 2-(7) server=met 2-(7) terminal=met 2-(7) network_device=met 2-(8) network_device=met 2-(9) server=met 2-(9) terminal=met 3-(1)=met 3-(2)=met 3-(3)=met 照合1=met 照合2=met\n" +
                         "[ひかり医療システム(架空)] 1-(1)=met 2-(1)=met 2-(2)=met 2-(3)=met 2-(4)=met 2-(5)=met 2-(6)=met 2-(7)=met 2-(8)=met 2-(9)=met\n" +
-                        "[レセプトサービス東日本(架空)] 1-(1)=met 2-(1)=met 2-(2)=met 2-(3)=met 2-(4)=met 2-(5)=met 2-(6)=met 2-(7)=met 2-(8)=met 2-(9)=met\n"),
+                        "[レセプトサービス東日本(架空)] 1-(1)=met 2-(1)=met 2-(2)=met 2-(3)=met 2-(4)=met 2-(5)=met 2-(6)=met 2-(7)=met 2-(8)=met 2-(9)=met\n" +
+                        "[第6.0版] not_met=0 unanswered=0 met=70 not_applicable=12 manual=84\n"),
                 Arguments.of("no-information-system", 0, "r6-medical",
-                        "0=not_met 1-(1)=not_applicable 2-(1)=not_applicable 2-(2)=not_applicable 2-(3)=not_applicable 2-(4) server=not_applicable 2-(4) terminal=not_applicable 2-(5) server=not_applicable 2-(5) terminal=not_applicable 2-(6) server=not_applicable 2-(7) server=not_applicable 2-(7) terminal=not_applicable 2-(7) network_device=not_applicable 2-(8) network_device=not_applicable 2-(9) server=not_applicable 2-(9) terminal=not_applicable 3-(1)=not_applicable 3-(2)=not_applicable 3-(3)=not_applicable 照合1=not_applicable 照合2=not_applicable\n"),
+                        "0=not_met 1-(1)=not_applicable 2-(1)=not_applicable 2-(2)=not_applicable 2-(3)=not_applicable 2-(4) server=not_applicable 2-(4) terminal=not_applicable 2-(5) server=not_applicable 2-(5) terminal=not_applicable 2-(6) server=not_applicable 2-(7) server=not_applicable 2-(7) terminal=not_applicable 2-(7) network_device=not_applicable 2-(8) network_device=not_applicable 2-(9) server=not_applicable 2-(9) terminal=not_applicable 3-(1)=not_applicable 3-(2)=not_applicable 3-(3)=not_applicable 照合1=not_applicable 照合2=not_applicable\n" +
+                        "[第6.0版] not_met=0 unanswered=0 met=0 not_applicable=82 manual=0\n"),
                 Arguments.of("small-clinic", 1, "r6-medical",
                         "0=met 1-(1)=met 2-(1)=not_met 2-(2)=met 2-(3)=not_met 2-(4) server=met 2-(4) terminal=not_met 2-(5) server=not_met 2-(5) terminal=met 2-(6) server=met 2-(7) server=not_met 2-(7) terminal=met 2-(7) network_device=not_met 2-(8) network_device=not_met 2-(9) server=met 2-(9) terminal=unanswered 3-(1)=not_met 3-(2)=unanswered 3-(3)=not_met 照合1=not_met 照合2=unanswered\n" +
-                        "[みどりメディカルシステム(架空)] 1-(1)=unanswered 2-(1)=unanswered 2-(2)=unanswered 2-(3)=not_met 2-(4)=unanswered 2-(5)=unanswered 2-(6)=unanswered 2-(7)=unanswered 2-(8)=unanswered 2-(9)=unanswered\n"),
+                        "[みどりメディカルシステム(架空)] 1-(1)=unanswered 2-(1)=unanswered 2-(2)=unanswered 2-(3)=not_met 2-(4)=unanswered 2-(5)=unanswered 2-(6)=unanswered 2-(7)=unanswered 2-(8)=unanswered 2-(9)=unanswered\n" +
+                        "[第6.0版] not_met=21 unanswered=53 met=3 not_applicable=5 manual=84\n"),
                 Arguments.of("hospital-250-beds", 1, "r6-medical",
                         "0=met 1-(1)=met 2-(1)=met 2-(2)=not_met 2-(3)=not_met 2-(4) server=met 2-(4) terminal=met 2-(5) server=met 2-(5) terminal=not_met 2-(6) server=not_met 2-(7) server=not_met 2-(7) terminal=met 2-(7) network_device=met 2-(8) network_device=met 2-(9) server=unanswered 2-(9) terminal=not_met 3-(1)=met 3-(2)=met 3-(3)=met 照合1=not_met 照合2=unanswered\n" +
                         "[北斗メディカルソリューションズ(架空)] 1-(1)=unanswered 2-(1)=unanswered 2-(2)=unanswered 2-(3)=met 2-(4)=unanswered 2-(5)=unanswered 2-(6)=unanswered 2-(7)=unanswered 2-(8)=unanswered 2-(9)=unanswered\n" +
                         "[イメージングテック(架空)] 1-(1)=unanswered 2-(1)=unanswered 2-(2)=unanswered 2-(3)=not_met 2-(4)=unanswered 2-(5)=unanswered 2-(6)=unanswered 2-(7)=unanswered 2-(8)=unanswered 2-(9)=unanswered\n" +
-                        "[ラボネット(架空)] 1-(1)=unanswered 2-(1)=unanswered 2-(2)=unanswered 2-(3)=met 2-(4)=unanswered 2-(5)=unanswered 2-(6)=unanswered 2-(7)=unanswered 2-(8)=unanswered 2-(9)=unanswered\n"),
+                        "[ラボネット(架空)] 1-(1)=unanswered 2-(1)=unanswered 2-(2)=unanswered 2-(3)=met 2-(4)=unanswered 2-(5)=unanswered 2-(6)=unanswered 2-(7)=unanswered 2-(8)=unanswered 2-(9)=unanswered\n" +
+                        "[第6.0版] not_met=12 unanswered=59 met=10 not_applicable=1 manual=84\n"),
+                Arguments.of("regional-hospital", 1, "r7-medical",
+                        "0=met 1-①=met 1-②=met 2-①=met 2-②=met 2-③=met 2-④ server=met 2-④ terminal=met 2-⑤ server=met 2-⑤ terminal=met 2-⑥ server=met 2-⑦=met 2-⑧=not_met 2-⑨=met 2-⑩=not_met 2-⑪=not_met 2-⑫ server=met 2-⑫ terminal=met 2-⑬ network_device=not_met 3-①=met 3-②=met 3-③=met 照合1=not_met 照合2=unanswered\n" +
+                        "[東北メディカルシステムズ(架空)] 1-①=unanswered 2-①=unanswered 2-②=unanswered 2-③=met 2-④=unanswered 2-⑤=unanswered 2-⑥=unanswered 2-⑦=unanswered 2-⑧=unanswered 2-⑨=unanswered 2-⑩=unanswered 2-⑪=unanswered 2-⑫=unanswered 2-⑬=unanswered\n" +
+                        "[メディイメージ(架空)] 1-①=unanswered 2-①=unanswered 2-②=unanswered 2-③=met 2-④=unanswered 2-⑤=unanswered 2-⑥=unanswered 2-⑦=unanswered 2-⑧=unanswered 2-⑨=unanswered 2-⑩=unanswered 2-⑪=unanswered 2-⑫=unanswered 2-⑬=unanswered\n" +
+                        "[第6.0版] not_met=37 unanswered=0 met=45 not_applicable=0 manual=84\n"),
                 Arguments.of("no-vendor-clinic", 1, "r6-medical",
-                        "0=met 1-(1)=met 2-(1)=met 2-(2)=not_applicable 2-(3)=not_applicable 2-(4) server=not_applicable 2-(4) terminal=met 2-(5) server=not_applicable 2-(5) terminal=met 2-(6) server=not_applicable 2-(7) server=not_applicable 2-(7) terminal=met 2-(7) network_device=met 2-(8) network_device=met 2-(9) server=not_applicable 2-(9) terminal=met 3-(1)=met 3-(2)=not_met 3-(3)=met 照合1=not_applicable 照合2=not_applicable\n"),
+                        "0=met 1-(1)=met 2-(1)=met 2-(2)=not_applicable 2-(3)=not_applicable 2-(4) server=not_applicable 2-(4) terminal=met 2-(5) server=not_applicable 2-(5) terminal=met 2-(6) server=not_applicable 2-(7) server=not_applicable 2-(7) terminal=met 2-(7) network_device=met 2-(8) network_device=met 2-(9) server=not_applicable 2-(9) terminal=met 3-(1)=met 3-(2)=not_met 3-(3)=met 照合1=not_applicable 照合2=not_applicable\n" +
+                        "[第6.0版] not_met=2 unanswered=46 met=15 not_applicable=19 manual=84\n"),
                 Arguments.of("declared-clinic", 1, "r7-medical",
                         "0=met 1-①=met 1-②=met 2-①=met 2-②=met 2-③=met 2-④ server=met 2-④ terminal=not_met 2-⑤ server=met 2-⑤ terminal=met 2-⑥ server=met 2-⑦=not_met 2-⑧=met 2-⑨=met 2-⑩=not_met 2-⑪=met 2-⑫ server=met 2-⑫ terminal=met 2-⑬ network_device=met 3-①=met 3-②=met 3-③=not_met 照合1=met 照合2=not_met\n" +
-                        "[そよかぜシステムズ(架空)] 1-①=met 2-①=met 2-②=not_met 2-③=met 2-④=met 2-⑤=met 2-⑥=met 2-⑦=not_met 2-⑧=met 2-⑨=met 2-⑩=not_met 2-⑪=met 2-⑫=met 2-⑬=met\n"),
+                        "[そよかぜシステムズ(架空)] 1-①=met 2-①=met 2-②=not_met 2-③=met 2-④=met 2-⑤=met 2-⑥=met 2-⑦=not_met 2-⑧=met 2-⑨=met 2-⑩=not_met 2-⑪=met 2-⑫=met 2-⑬=met\n" +
+                        "[第6.0版] not_met=11 unanswered=46 met=20 not_applicable=5 manual=84\n"),
                 Arguments.of("pharmacy", 1, "r7-pharmacy",
                         "0=met 1-①=met 1-②=met 2-①=met 2-②=met 2-③=met 2-④ server=not_applicable 2-④ terminal=met 2-⑤ server=not_applicable 2-⑤ terminal=met 2-⑥ server=not_applicable 2-⑦=met 2-⑧=met 2-⑨=not_met 2-⑩=not_met 2-⑪=met 2-⑫ server=not_applicable 2-⑫ terminal=met 2-⑬ network_device=met 3-①=met 3-②=met 3-③=met 照合1=met 照合2=met\n" +
-                        "[ファーマシーネット(架空)] 1-①=met 2-①=met 2-②=met 2-③=met 2-④=met 2-⑤=met 2-⑥=met 2-⑦=not_applicable 2-⑧=not_applicable 2-⑨=met 2-⑩=not_met 2-⑪=met 2-⑫=met 2-⑬=met\n"));
+                        "[ファーマシーネット(架空)] 1-①=met 2-①=met 2-②=met 2-③=met 2-④=met 2-⑤=met 2-⑥=met 2-⑦=not_applicable 2-⑧=not_applicable 2-⑨=met 2-⑩=not_met 2-⑪=met 2-⑫=met 2-⑬=met\n" +
+                        "[第6.0版] not_met=2 unanswered=51 met=24 not_applicable=5 manual=84\n"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -98,6 +111,10 @@ class CliTest {
         for (JsonNode v : a.path("vendorForms")) {
             all.append('[').append(v.get("vendor").asText()).append("] ").append(String.join(" ", cells(v.get("sections")))).append('\n');
         }
+        JsonNode g = a.get("guideline").get("counts");
+        all.append('[').append(a.get("guideline").get("edition").asText()).append("] not_met=").append(g.get("notMet"))
+                .append(" unanswered=").append(g.get("unanswered")).append(" met=").append(g.get("met"))
+                .append(" not_applicable=").append(g.get("notApplicable")).append(" manual=").append(g.get("manual")).append('\n');
         return all.toString();
     }
 
@@ -204,6 +221,45 @@ class CliTest {
         assertTrue(Files.readString(out.resolve("declared-clinic.md")).contains("## 申告と事実の食い違い(4 件)"));
         String form = Files.readString(out.resolve("declared-clinic.form.html"));
         assertTrue(form.contains("事業者確認用") && form.contains("そよかぜシステムズ(架空)"), "the vendor's form follows the facility's");
+    }
+
+    @Test
+    void coverageAccountsForEveryGuidelineRequirement() {
+        Run run = kensa("rules", "--coverage");
+        assertEquals(0, run.exit(), run.stderr());
+        for (kensa.guideline.Guideline g : Project.guidelines().all()) {
+            long entries = kensa.catalog.Guidelines.requirements(g).count();
+            long automated = kensa.catalog.Guidelines.requirements(g).filter(r -> !r.getRule().isEmpty()).count();
+            long manual = kensa.catalog.Guidelines.requirements(g).filter(r -> r.getManual() != null).count();
+            kensa.catalog.Guidelines.requirements(g).forEach(r ->
+                    assertTrue(run.stdout().contains("\t" + r.getKey() + "\t"), "coverage lists " + r.getKey()));
+            assertTrue(run.stdout().contains("要件 " + (automated + manual) + " 件(背景 " + (entries - automated - manual)
+                    + " 件を除く): 自動判定 " + automated + " 件"), run.stdout());
+        }
+    }
+
+    @Test
+    void executiveSummaryRanksTheGapsAnAttackerUsesFirst() throws IOException {
+        kensa("assess", Project.EXAMPLES.resolve("regional-hospital.xml").toString(), "-o", out.toString(), "--format", "json,html");
+        JsonNode summary = JSON.readTree(out.resolve("regional-hospital.json").toFile()).get("summary");
+        JsonNode actions = summary.get("urgentActions");
+        assertEquals(10, actions.size());
+        List<String> order = List.of("critical", "high", "medium", "low");
+        for (int i = 0; i < actions.size(); i++) {
+            JsonNode action = actions.get(i);
+            assertEquals(i + 1, action.get("rank").asInt());
+            assertTrue(action.get("basis").size() > 0, "every action cites where it is required");
+            if (i > 0) assertTrue(order.indexOf(actions.get(i - 1).get("severity").asText()) <= order.indexOf(action.get("severity").asText()));
+        }
+        List<String> rules = new ArrayList<>();
+        actions.forEach(a -> rules.add(a.get("rule").asText()));
+        // The entry points and the last line of defence of the ransomware cases come first.
+        assertTrue(rules.subList(0, 8).containsAll(List.of("connection_source_restricted", "password_reuse_prohibited",
+                "security_patches_applied", "backup_offline_copy", "ssl_vpn_hardened", "default_passwords_changed")), rules.toString());
+        assertTrue(summary.get("gaps").get("critical").asInt() >= 6);
+        String html = Files.readString(out.resolve("regional-hospital.html"));
+        assertTrue(html.contains("経営層の方へ") && html.contains("最優先の対策"));
+        assertTrue(html.indexOf("経営層の方へ") < html.indexOf("チェックリストの結果"), "the summary opens the report");
     }
 
     @Test

@@ -122,7 +122,8 @@ public final class Assessor {
         for (kensa.guideline.Volume v : g.getVolume()) {
             List<Assessment.Requirement> requirements = new ArrayList<>();
             for (Requirement r : v.getRequirement()) {
-                if (r.getBackground() != null) continue;
+                // Without a medical information system there is nothing to ask either.
+                if (r.getBackground() != null || (r.getManual() != null && closedByGate != null)) continue;
                 if (r.getManual() != null) {
                     manual++;
                     requirements.add(new Assessment.Requirement(r.getKey(), r.getNumber(), r.getText(), null, null,

@@ -29,9 +29,9 @@ final class Priorities {
 
         Gap(Finding finding) { this.finding = finding; }
 
-        void dueBy(LocalDate date, Boolean past) {
+        void dueBy(LocalDate date, boolean past) {
             if (date != null && (due == null || date.isBefore(due))) due = date;
-            overdue |= Boolean.TRUE.equals(past);
+            overdue |= past;
         }
     }
 
@@ -77,7 +77,9 @@ final class Priorities {
                         Gap gap = gaps.computeIfAbsent(key(f), k -> new Gap(f));
                         gap.basis.add(form.edition() + " " + form.form() + " " + item.number()
                                 + (vendor == null ? "" : "(" + vendor + ")"));
-                        gap.dueBy(cell.target() != null ? cell.target() : cell.due(), cell.overdue());
+                        // Past its official due date, that date is what the form and the inspector hold it to.
+                        boolean overdue = Boolean.TRUE.equals(cell.overdue());
+                        gap.dueBy(overdue || cell.target() == null ? cell.due() : cell.target(), overdue);
                     }
                 }
             }
