@@ -9,11 +9,11 @@
 <#assign noFindings = "判定に必要な回答がありません。質問票のこの項目の質問に回答してください。">
 <#function cellName cell><#return cell.item + (cell.scopeLabel???then(" " + cell.scopeLabel, ""))></#function>
 <#-- Why this edition was applied, in one sentence. -->
-<#function selectionReason a>
-  <#local c = a.checklist>
+<#function selectionReason a c=a.checklist>
   <#switch c.selectedBy>
     <#case "fiscal_year"><#return "評価日(" + wareki(a.assessedOn) + ")が" + fiscalYear(a.assessedOn) + "のため、" + c.edition + "を適用しました。">
     <#case "latest_available"><#return "評価日(" + wareki(a.assessedOn) + ")は" + fiscalYear(a.assessedOn) + "ですが、この年度の版はまだ kensa に収録されていないため、収録済みで最新の" + c.edition + "を適用しました。">
+    <#case "items_not_loaded"><#return fiscalYear(a.assessedOn) + "は" + c.inForce.edition + "(" + c.inForce.form + "、" + wareki(c.inForce.issued) + "公表)の年度ですが、その項目の文言はまだ kensa に収録されていないため、" + c.edition + "の" + c.form + "の項目で評価しました。">
     <#case "earliest_available"><#return "評価日(" + wareki(a.assessedOn) + ")は収録済みの最初の版より前のため、" + c.edition + "を適用しました。">
     <#default><#return "指定により" + c.edition + "を適用しました。">
   </#switch>

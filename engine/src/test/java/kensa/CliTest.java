@@ -170,7 +170,7 @@ class CliTest {
     @org.junit.jupiter.params.provider.CsvSource({
             "2024-03-31, r5-medical, fiscal_year", "2024-04-01, r6-medical, fiscal_year",
             "2025-03-31, r6-medical, fiscal_year", "2025-04-01, r7-medical, fiscal_year",
-            "2026-11-24, r7-medical, latest_available", "2023-01-10, r5-medical, earliest_available"})
+            "2026-11-24, r7-medical, items_not_loaded", "2023-01-10, r5-medical, earliest_available"})
     void editionFollowsTheFiscalYear(String asOf, String checklist, String reason) throws IOException {
         kensa("assess", Project.EXAMPLES.resolve("small-clinic.xml").toString(), "-o", out.toString(),
                 "--format", "json,html", "--as-of", asOf);

@@ -59,7 +59,20 @@ public record Assessment(
         public int gaps() { return notMet + unanswered; }
     }
 
-    public record Volume(String key, String title, List<Requirement> requirements) {}
+    /** @param condition when the volume applies only to some facilities, or is deemed complied with through another */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Volume(String key, String title, Condition condition, List<Requirement> requirements) {}
+
+    /**
+     * Whether a conditional volume is assessed for this facility, decided by a rule.
+     *
+     * @param kind    applies_when (assessed only when the rule is met) or deemed_when (when the rule is met, its
+     *                requirements are deemed complied with through the volume {@code through} names, みなし遵守)
+     * @param holds   the rule is met: the volume applies, or is deemed complied with
+     * @param through the title of the volume that stands in for this one (deemed_when only)
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Condition(String kind, String rule, boolean holds, Status status, String through, List<String> evidence) {}
 
     /**
      * @param status   combined from its rules' findings; absent for a manual requirement
@@ -77,12 +90,16 @@ public record Assessment(
      * The form applied.
      *
      * @param code            the edition's short code (R7)
-     * @param selectedBy      why this edition: fiscal_year, latest_available, earliest_available or requested
+     * @param selectedBy      why this edition: fiscal_year, latest_available, items_not_loaded, earliest_available or requested
      * @param previousEdition the edition that new and changed items are marked against
+     * @param inForce         with items_not_loaded: the edition of the assessment's fiscal year, whose items are not loaded
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Checklist(String id, String title, String edition, String code, String form, int fiscalYear,
-                            LocalDate deadline, String selectedBy, String previousEdition) {}
+                            LocalDate deadline, String selectedBy, String previousEdition, InForce inForce) {}
+
+    /** An edition known to be in force whose items kensa does not have yet; issued is a date or a month (YYYY-MM). */
+    public record InForce(String id, String title, String edition, String form, String issued) {}
 
     /** Cells by status, gate excluded. */
     public record Counts(int total, int met, int notMet, int unanswered, int notApplicable) {

@@ -72,7 +72,7 @@ public final class Assessor {
         Checklist form = selection.form();
         List<Finding> findings = findings(facility, parameters(form), asOf);
         List<Assessment.UnusedDeclaration> unused = new ArrayList<>();
-        Filled main = fill(form, selection.reason(), findings, null,
+        Filled main = fill(form, selection.reason(), selection.inForce(), findings, null,
                 declared(facility.getDeclaredAnswers(), form, null, unused), asOf, file);
 
         List<Assessment.VendorForm> vendorForms = new ArrayList<>();
@@ -84,7 +84,9 @@ public final class Assessor {
             List<Finding> vendorFindings = parameters(vf).equals(parameters(form)) ? findings : findings(facility, parameters(vf), asOf);
             for (Vendor vendor : facility.getVendors().getVendor()) {
                 List<DeclaredAnswers> returned = vendor.getDeclaredAnswers();
-                Filled filled = fill(vf, selection.reason(), vendorFindings, vendor.getName(),
+                Checklist vendorInForce = selection.inForce() == null ? null : catalog.formsFor(Checklists.VENDOR).stream()
+                        .filter(c -> c.getFiscalYear() == selection.inForce().getFiscalYear()).findFirst().orElse(null);
+                Filled filled = fill(vf, selection.reason(), vendorInForce, vendorFindings, vendor.getName(),
                         declared(returned, vf, vendor.getName(), unused), asOf, file);
                 LocalDate receivedOn = returned.stream().filter(d -> d.getChecklist().equals(vf.getId()))
                         .map(DeclaredAnswers::getReceivedOn).filter(Objects::nonNull).findFirst().orElse(null);
@@ -116,14 +118,19 @@ public final class Assessor {
     /** Each requirement decided by its rules (all their findings, every scope and subject), or left to its question. */
     private static Assessment.Guideline guideline(Guidelines.Selection selection, List<Finding> findings, Finding closedByGate) {
         Guideline g = selection.guideline();
+        Map<String, String> titles = g.getVolume().stream().collect(Collectors.toMap(kensa.guideline.Volume::getKey, kensa.guideline.Volume::getTitle));
         List<Assessment.Volume> volumes = new ArrayList<>();
         Map<Status, Integer> counts = new HashMap<>();
         int manual = 0;
         for (kensa.guideline.Volume v : g.getVolume()) {
+            Assessment.Condition condition = condition(v, findings, titles);
+            // Not assessed one by one: no medical information system, a volume that does not apply, or one deemed complied with.
+            List<Finding> closedBy = closedByGate != null ? List.of(closedByGate)
+                    : condition == null || condition.holds() == condition.kind().equals(APPLIES_WHEN) ? null
+                    : condition.evidence().stream().map(e -> new Finding(condition.rule(), null, null, Status.NOT_APPLICABLE, null, e, null)).toList();
             List<Assessment.Requirement> requirements = new ArrayList<>();
             for (Requirement r : v.getRequirement()) {
-                // Without a medical information system there is nothing to ask either.
-                if (r.getBackground() != null || (r.getManual() != null && closedByGate != null)) continue;
+                if (r.getBackground() != null || (r.getManual() != null && closedBy != null)) continue;
                 if (r.getManual() != null) {
                     manual++;
                     requirements.add(new Assessment.Requirement(r.getKey(), r.getNumber(), r.getText(), null, null,
@@ -131,19 +138,19 @@ public final class Assessor {
                     continue;
                 }
                 List<String> ruleIds = r.getRule();
-                List<Finding> mine = closedByGate != null ? List.of(closedByGate) : findings.stream()
+                List<Finding> mine = closedBy != null ? closedBy : findings.stream()
                         .filter(f -> ruleIds.contains(f.rule()))
                         .sorted(Comparator.comparing((Finding f) -> ruleIds.indexOf(f.rule()))
                                 .thenComparing(Finding::status)
                                 .thenComparing(Finding::evidence))
                         .toList();
-                Status status = Status.combine(mine.stream().map(Finding::status).toList());
+                Status status = closedBy != null ? Status.NOT_APPLICABLE : Status.combine(mine.stream().map(Finding::status).toList());
                 Severity severity = mine.stream().filter(f -> f.status().isGap() && f.severity() != null)
                         .map(Finding::severity).min(Comparator.naturalOrder()).orElse(null);
                 counts.merge(status, 1, Integer::sum);
                 requirements.add(new Assessment.Requirement(r.getKey(), r.getNumber(), r.getText(), status, severity, null, mine));
             }
-            volumes.add(new Assessment.Volume(v.getKey(), v.getTitle(), requirements));
+            volumes.add(new Assessment.Volume(v.getKey(), v.getTitle(), closedByGate != null ? null : condition, requirements));
         }
         Function<Status, Integer> n = s -> counts.getOrDefault(s, 0);
         int automated = counts.values().stream().mapToInt(Integer::intValue).sum();
@@ -153,10 +160,23 @@ public final class Assessor {
                 volumes);
     }
 
+    static final String APPLIES_WHEN = "applies_when";
+    static final String DEEMED_WHEN = "deemed_when";
+
+    /** A volume's condition decided by its rule's findings: it holds only when the rule is met. */
+    private static Assessment.Condition condition(kensa.guideline.Volume v, List<Finding> findings, Map<String, String> titles) {
+        String rule = v.getAppliesWhen() != null ? v.getAppliesWhen() : v.getDeemedWhen();
+        if (rule == null) return null;
+        List<Finding> mine = findings.stream().filter(f -> f.rule().equals(rule)).sorted(Comparator.comparing(Finding::evidence)).toList();
+        Status status = Status.combine(mine.stream().map(Finding::status).toList());
+        return new Assessment.Condition(v.getAppliesWhen() != null ? APPLIES_WHEN : DEEMED_WHEN, rule, status == Status.MET, status,
+                v.getAppliesWhen() != null ? null : titles.get(v.getDeemedThrough()), mine.stream().map(Finding::evidence).toList());
+    }
+
     private record Filled(Assessment.Checklist checklist, Assessment.Counts counts, Assessment.Cell gate,
                           List<Assessment.Section> sections) {}
 
-    private Filled fill(Checklist form, String selectedBy, List<Finding> all, String subject,
+    private Filled fill(Checklist form, String selectedBy, Checklist inForce, List<Finding> all, String subject,
                         Map<String, DeclaredAnswer> declared, LocalDate asOf, Path file) throws InputError {
         List<Finding> findings = subject == null ? all
                 : all.stream().filter(f -> f.subject() == null || f.subject().equals(subject)).toList();
@@ -204,7 +224,9 @@ public final class Assessor {
 
         Assessment.Checklist checklist = new Assessment.Checklist(form.getId(), form.getTitle(), form.getEdition(),
                 Checklists.code(form), form.getForm(), form.getFiscalYear(), form.getDeadline(), selectedBy,
-                previous.map(Checklist::getEdition).orElse(null));
+                previous.map(Checklist::getEdition).orElse(null),
+                inForce == null ? null : new Assessment.InForce(inForce.getId(), inForce.getTitle(), inForce.getEdition(),
+                        inForce.getForm(), Checklists.issued(inForce)));
         return new Filled(checklist, count(sections), gate, sections);
     }
 

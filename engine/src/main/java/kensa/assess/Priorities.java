@@ -45,6 +45,7 @@ final class Priorities {
             LocalDate fiscalYearEnd = LocalDate.of(Checklists.fiscalYear(asOf) + 1, 3, 31);
             for (Assessment.Volume volume : guideline.volumes()) {
                 for (Assessment.Requirement r : volume.requirements()) {
+                    if (r.status() == null || !r.status().isGap()) continue;
                     for (Finding f : r.findings()) {
                         if (!f.status().isGap()) continue;
                         Gap gap = gaps.computeIfAbsent(key(f), k -> new Gap(f));

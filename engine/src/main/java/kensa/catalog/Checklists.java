@@ -77,30 +77,43 @@ public final class Checklists {
         return all.stream().filter(c -> c.getAppliesTo().contains(filler)).toList();
     }
 
-    /** The form this filler uses in the edition of one fiscal year. */
+    /** When it was published: an ISO date, or only its month (YYYY-MM) when the day is not known. */
+    public static String issued(Checklist form) {
+        return form.getIssued() != null ? form.getIssued().toString() : form.getIssuedMonth();
+    }
+
+    /** Whether the form's items are loaded (an edition known to exist may have none yet: 項目未収録). */
+    public static boolean hasItems(Checklist form) {
+        return !form.getSection().isEmpty();
+    }
+
+    /** The form with items this filler uses in the edition of one fiscal year. */
     public Optional<Checklist> edition(String filler, int fiscalYear) {
-        return formsFor(filler).stream().filter(c -> c.getFiscalYear() == fiscalYear).findFirst();
+        return formsFor(filler).stream().filter(c -> c.getFiscalYear() == fiscalYear && hasItems(c)).findFirst();
     }
 
     /**
      * The form in force on a date: the edition of the date's fiscal year; when that edition is not
-     * loaded, the latest earlier one; before the first edition, the first.
+     * loaded, or its items are not, the latest earlier one with items; before the first edition, the first.
      */
     public Optional<Selection> inForce(String filler, LocalDate date) {
         int year = fiscalYear(date);
         List<Checklist> forms = formsFor(filler);
         Optional<Checklist> exact = forms.stream().filter(c -> c.getFiscalYear() == year).findFirst();
-        if (exact.isPresent()) return Optional.of(new Selection(exact.get(), Selection.FISCAL_YEAR));
-        Optional<Checklist> earlier = forms.stream().filter(c -> c.getFiscalYear() < year)
+        if (exact.isPresent() && hasItems(exact.get())) return Optional.of(new Selection(exact.get(), Selection.FISCAL_YEAR));
+        Optional<Checklist> earlier = forms.stream().filter(c -> c.getFiscalYear() < year && hasItems(c))
                 .max(Comparator.comparing(Checklist::getFiscalYear));
-        if (earlier.isPresent()) return Optional.of(new Selection(earlier.get(), Selection.LATEST_AVAILABLE));
-        return forms.stream().findFirst().map(c -> new Selection(c, Selection.EARLIEST_AVAILABLE));
+        if (earlier.isPresent()) {
+            return Optional.of(exact.isPresent() ? new Selection(earlier.get(), Selection.ITEMS_NOT_LOADED, exact.get())
+                    : new Selection(earlier.get(), Selection.LATEST_AVAILABLE));
+        }
+        return forms.stream().filter(Checklists::hasItems).findFirst().map(c -> new Selection(c, Selection.EARLIEST_AVAILABLE));
     }
 
-    /** The same filler's form in the closest earlier edition, against which changes are marked. */
+    /** The same filler's form in the closest earlier edition with items, against which changes are marked. */
     public Optional<Checklist> previous(Checklist form) {
         return all.stream()
-                .filter(c -> c.getFiscalYear() < form.getFiscalYear()
+                .filter(c -> c.getFiscalYear() < form.getFiscalYear() && hasItems(c)
                         && c.getAppliesTo().stream().anyMatch(form.getAppliesTo()::contains))
                 .max(Comparator.comparing(Checklist::getFiscalYear));
     }

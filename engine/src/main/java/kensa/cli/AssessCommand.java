@@ -56,6 +56,10 @@ final class AssessCommand implements Callable<Integer> {
             description = "使う様式のID(例: r6-medical)。--edition より優先")
     String checklistId;
 
+    @Option(names = "--guideline", paramLabel = "EDITION",
+            description = "使うガイドラインの版(例: 6.0、7.0)。省略時は評価日に有効な版")
+    String guideline;
+
     @Spec CommandSpec spec;
 
     @Override
@@ -95,7 +99,8 @@ final class AssessCommand implements Callable<Integer> {
                             "ファイル名を変えるか、別の -o 出力先で評価してください。");
                 }
                 LocalDate date = assessmentDate(file, facility);
-                Assessment result = assessor.assess(facility, file, select(file, facility, checklists, date), date);
+                Assessment result = assessor.assess(facility, file, select(file, facility, checklists, date),
+                        selectGuideline(guidelines, date), date);
                 // Render everything before writing anything: a failure leaves no partial set behind.
                 Map<Path, String> rendered = new LinkedHashMap<>();
                 reports.render(result, formats).forEach((format, text) -> rendered.put(outputDir.resolve(base + "." + format), text));
@@ -121,6 +126,13 @@ final class AssessCommand implements Callable<Integer> {
         if (facility.getAssessmentDate() != null) return facility.getAssessmentDate();
         throw new InputError(file, "評価日がありません。",
                 "施設ファイルに <assessmentDate>2025-03-31</assessmentDate> のように確認日を書くか、--as-of 2025-03-31 を指定してください。");
+    }
+
+    private Guidelines.Selection selectGuideline(Guidelines guidelines, LocalDate date) {
+        if (guideline == null) return guidelines.inForce(date).orElse(null);
+        return guidelines.byName(guideline).map(g -> new Guidelines.Selection(g, Guidelines.REQUESTED))
+                .orElseThrow(() -> new ParameterException(spec.commandLine(), "--guideline の版がわかりません: " + guideline + "(収録している版: "
+                        + String.join("、", guidelines.all().stream().map(Guidelines::shortName).toList()) + ")"));
     }
 
     private Selection select(Path file, Facility facility, Checklists checklists, LocalDate date) throws InputError {

@@ -50,8 +50,8 @@ public final class Reports {
         templates.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
         templates.setLogTemplateExceptions(false);
         templates.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
-        templates.setSharedVariable("wareki", dateFunction(Wareki::date));
-        templates.setSharedVariable("fiscalYear", dateFunction(Wareki::fiscalYear));
+        templates.setSharedVariable("wareki", dateFunction(Wareki::dateOrMonth));
+        templates.setSharedVariable("fiscalYear", dateFunction(iso -> Wareki.fiscalYear(LocalDate.parse(iso))));
     }
 
     /** Every requested format, in order; the template data is built once for all templates. */
@@ -88,11 +88,11 @@ public final class Reports {
         return JSON.convertValue(value, new TypeReference<Map<String, Object>>() {});
     }
 
-    private static TemplateMethodModelEx dateFunction(Function<LocalDate, String> format) {
+    private static TemplateMethodModelEx dateFunction(Function<String, String> format) {
         return args -> {
             if (args.size() != 1) throw new TemplateModelException("expects one ISO date");
             Object arg = args.get(0);
-            return arg == null || arg.toString().isBlank() ? "" : format.apply(LocalDate.parse(arg.toString()));
+            return arg == null || arg.toString().isBlank() ? "" : format.apply(arg.toString());
         };
     }
 }

@@ -1,6 +1,7 @@
 package kensa.render;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.chrono.JapaneseDate;
 import java.time.chrono.JapaneseEra;
 import java.time.format.TextStyle;
@@ -13,6 +14,17 @@ public final class Wareki {
         JapaneseDate jd = JapaneseDate.from(date);
         return era(jd.getEra()) + year(jd.get(ChronoField.YEAR_OF_ERA)) + "年"
                 + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
+    }
+
+    /** A month as the forms write it: 令和8年6月. */
+    public static String month(YearMonth month) {
+        JapaneseDate jd = JapaneseDate.from(month.atEndOfMonth());
+        return era(jd.getEra()) + year(jd.get(ChronoField.YEAR_OF_ERA)) + "年" + month.getMonthValue() + "月";
+    }
+
+    /** An ISO date (2026-06-29) or month (2026-06), in 和暦. */
+    public static String dateOrMonth(String iso) {
+        return iso.length() == 7 ? month(YearMonth.parse(iso)) : date(LocalDate.parse(iso));
     }
 
     /** The fiscal year (April to March) the date falls in, named by the era year it starts in. */
