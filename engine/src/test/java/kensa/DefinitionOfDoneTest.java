@@ -157,6 +157,24 @@ class DefinitionOfDoneTest {
         assertEquals(List.of(), problems);
     }
 
+    /** Editions are data: the engine and the templates never name one (only the CLI's help shows example arguments). */
+    @Test
+    void noEngineCodeOrTemplateNamesAnEdition() throws IOException {
+        Pattern edition = Pattern.compile("第\\d+(\\.\\d+)?版|令和\\d+年度版|gl-\\d|\"r\\d+-");
+        List<String> problems = new ArrayList<>();
+        List<Path> roots = new ArrayList<>(List.of(Project.ROOT.resolve("reports")));
+        for (String pkg : List.of("assess", "catalog", "render", "rulebase", "xml")) roots.add(Project.ROOT.resolve("engine/src/main/java/kensa/" + pkg));
+        for (Path root : roots) {
+            try (var files = Files.walk(root)) {
+                for (Path f : files.filter(Files::isRegularFile).toList()) {
+                    Matcher m = edition.matcher(Files.readString(f));
+                    if (m.find()) problems.add(Project.ROOT.relativize(f) + ": names " + m.group());
+                }
+            }
+        }
+        assertEquals(List.of(), problems);
+    }
+
     @Test
     void ruleIdOfARuleName() {
         assertEquals("backup_taken", Findings.ruleId("backup_taken: backups performed"));

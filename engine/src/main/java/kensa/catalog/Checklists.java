@@ -60,7 +60,7 @@ public final class Checklists {
         return "R" + (c.getFiscalYear() - 2018);
     }
 
-    /** The fiscal year an edition code names: "R7", "r7", "令和7年度版" or "2025"; empty if it names none. */
+    /** The fiscal year an edition code names: R and the 令和 year, 令和…年度版, or the year itself; empty if it names none. */
     public static Optional<Integer> fiscalYearOf(String edition) {
         String e = edition.trim().toUpperCase(Locale.ROOT);
         if (e.matches("\\d{4}")) return Optional.of(Integer.valueOf(e));

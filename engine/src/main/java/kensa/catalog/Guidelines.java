@@ -134,14 +134,14 @@ public final class Guidelines {
         return all.stream().filter(g -> g.getId().equals(id)).findFirst();
     }
 
-    /** The edition a user names: "7.0", "第7.0版" or its id "gl-7.0". */
+    /** The edition a user names: its number as printed inside 第…版, its full name, or its id. */
     public Optional<Guideline> byName(String name) {
         String n = name.trim();
         return all.stream().filter(g -> g.getId().equals(n) || g.getEdition().equals(n) || g.getEdition().equals("第" + n + "版"))
                 .findFirst();
     }
 
-    /** The short name users type: 7.0 for 第7.0版. */
+    /** The short name users type: the edition's name without 第 and 版. */
     public static String shortName(Guideline g) {
         return g.getEdition().replaceAll("^第(.*)版$", "$1");
     }
