@@ -27,6 +27,21 @@
     <#default><#return "指定により" + g.edition + "を適用しました。">
   </#switch>
 </#function>
+<#-- One sentence on a conditional volume: whether it applies to this facility, or is deemed complied with, and why. -->
+<#function conditionNote v>
+  <#if !v.condition??><#return ""></#if>
+  <#local c = v.condition>
+  <#local why = c.evidence?join("、")>
+  <#local unknown = c.status == "unanswered">
+  <#if c.kind == "applies_when">
+    <#return c.holds?then("この施設はこの編の対象です(" + why + ")。",
+        unknown?then("この施設がこの編の対象かどうかは未回答のため、この編では判定していません(" + why + ")。",
+            "この施設はこの編の対象ではありません(" + why + ")。"))>
+  </#if>
+  <#return c.holds?then("この施設は" + c.through + "の遵守により、この編の遵守事項を守っているとみなされます(みなし遵守。" + why + ")。一つずつは判定していません。",
+      "この編は、" + c.through + "の対象となる施設ではみなし遵守となりますが、この施設は" + unknown?then("対象かどうかが未回答の", "対象ではない")
+      + "ため、一つずつ判定しています(" + why + ")。")>
+</#function>
 <#-- A guideline volume's requirements that need action: 不適合, then 未回答. -->
 <#function openRequirements volume>
   <#local automated = volume.requirements?filter(r -> r.status??)>

@@ -107,6 +107,10 @@ ${md(g.text)}
 ## ${md(g.title)} ${g.edition}の要件
 
 回答から判定できる ${g.counts.automated} 件: **不適合 ${g.counts.notMet} ・ 未回答 ${g.counts.unanswered} ・ 適合 ${g.counts.met} ・ 該当なし ${g.counts.notApplicable}**。判定できない ${g.counts.manual} 件は確認の質問として末尾に示します。
+<#list g.volumes?filter(v -> v.condition??) as v>
+
+> **${md(v.title)}**: ${md(conditionNote(v))}
+</#list>
 <#list g.volumes as v>
 <#assign openReqs = openRequirements(v)>
 <#if openReqs?has_content>

@@ -70,7 +70,11 @@ class CliTest {
                         "0=met 1-①=met 1-②=met 2-①=met 2-②=met 2-③=met 2-④ server=met 2-④ terminal=met 2-⑤ server=met 2-⑤ terminal=met 2-⑥ server=met 2-⑦=met 2-⑧=not_met 2-⑨=met 2-⑩=not_met 2-⑪=not_met 2-⑫ server=met 2-⑫ terminal=met 2-⑬ network_device=not_met 3-①=met 3-②=met 3-③=met 照合1=not_met 照合2=unanswered\n" +
                         "[東北メディカルシステムズ(架空)] 1-①=unanswered 2-①=unanswered 2-②=unanswered 2-③=met 2-④=unanswered 2-⑤=unanswered 2-⑥=unanswered 2-⑦=unanswered 2-⑧=unanswered 2-⑨=unanswered 2-⑩=unanswered 2-⑪=unanswered 2-⑫=unanswered 2-⑬=unanswered\n" +
                         "[メディイメージ(架空)] 1-①=unanswered 2-①=unanswered 2-②=unanswered 2-③=met 2-④=unanswered 2-⑤=unanswered 2-⑥=unanswered 2-⑦=unanswered 2-⑧=unanswered 2-⑨=unanswered 2-⑩=unanswered 2-⑪=unanswered 2-⑫=unanswered 2-⑬=unanswered\n" +
-                        "[第6.0版] not_met=37 unanswered=0 met=45 not_applicable=0 manual=84\n"),
+                        "[第7.0版] not_met=39 unanswered=0 met=46 not_applicable=4 manual=85\n"),
+                Arguments.of("cloud-clinic", 1, "r7-medical",
+                        "0=met 1-①=met 1-②=met 2-①=met 2-②=met 2-③=met 2-④ server=not_applicable 2-④ terminal=met 2-⑤ server=not_applicable 2-⑤ terminal=met 2-⑥ server=not_applicable 2-⑦=met 2-⑧=met 2-⑨=met 2-⑩=met 2-⑪=met 2-⑫ server=not_applicable 2-⑫ terminal=met 2-⑬ network_device=met 3-①=met 3-②=met 3-③=met 照合1=not_met 照合2=unanswered\n" +
+                        "[そらカルテ(架空)] 1-①=unanswered 2-①=unanswered 2-②=unanswered 2-③=met 2-④=unanswered 2-⑤=unanswered 2-⑥=unanswered 2-⑦=unanswered 2-⑧=unanswered 2-⑨=unanswered 2-⑩=unanswered 2-⑪=unanswered 2-⑫=unanswered 2-⑬=unanswered\n" +
+                        "[第7.0版] not_met=1 unanswered=6 met=21 not_applicable=61 manual=15\n"),
                 Arguments.of("no-vendor-clinic", 1, "r6-medical",
                         "0=met 1-(1)=met 2-(1)=met 2-(2)=not_applicable 2-(3)=not_applicable 2-(4) server=not_applicable 2-(4) terminal=met 2-(5) server=not_applicable 2-(5) terminal=met 2-(6) server=not_applicable 2-(7) server=not_applicable 2-(7) terminal=met 2-(7) network_device=met 2-(8) network_device=met 2-(9) server=not_applicable 2-(9) terminal=met 3-(1)=met 3-(2)=not_met 3-(3)=met 照合1=not_applicable 照合2=not_applicable\n" +
                         "[第6.0版] not_met=2 unanswered=46 met=15 not_applicable=19 manual=84\n"),
@@ -221,6 +225,98 @@ class CliTest {
         assertTrue(Files.readString(out.resolve("declared-clinic.md")).contains("## 申告と事実の食い違い(4 件)"));
         String form = Files.readString(out.resolve("declared-clinic.form.html"));
         assertTrue(form.contains("事業者確認用") && form.contains("そよかぜシステムズ(架空)"), "the vendor's form follows the facility's");
+    }
+
+    /** The guideline and the checklist edition both follow the assessment date, and every output names both. */
+    @ParameterizedTest(name = "{0} → {1}, {2}")
+    @org.junit.jupiter.params.provider.CsvSource({
+            "2026-03-31, 第6.0版, fiscal_year, 令和7年度版の項目で評価しました。|令和7年度版を適用しました。",
+            "2026-06-28, 第6.0版, items_not_loaded, 令和7年度版の医療機関確認用の項目で評価しました。",
+            "2026-06-29, 第7.0版, items_not_loaded, 令和7年度版の医療機関確認用の項目で評価しました。",
+            "2026-11-23, 第7.0版, items_not_loaded, 令和7年度版の医療機関確認用の項目で評価しました。"})
+    void everyOutputNamesTheGuidelineAndChecklistEditionsApplied(String asOf, String guideline, String reason, String line)
+            throws IOException {
+        Run run = kensa("assess", Project.EXAMPLES.resolve("small-clinic.xml").toString(), "-o", out.toString(), "--as-of", asOf);
+        assertEquals("", run.stderr());
+        JsonNode a = JSON.readTree(out.resolve("small-clinic.json").toFile());
+        assertEquals(guideline, a.get("guideline").get("edition").asText());
+        assertEquals("in_force", a.get("guideline").get("selectedBy").asText());
+        assertEquals("r7-medical", a.get("checklist").get("id").asText());
+        assertEquals(reason, a.get("checklist").get("selectedBy").asText());
+        if (reason.equals("items_not_loaded")) assertEquals("r8-medical-pharmacy", a.get("checklist").get("inForce").get("id").asText());
+        for (String format : List.of("html", "md", "form.html")) {
+            String text = Files.readString(out.resolve("small-clinic." + format));
+            assertTrue(text.contains("に有効な" + guideline + "("), format + " names the guideline edition and why");
+            assertTrue(java.util.Arrays.stream(line.split("\\|")).anyMatch(text::contains), format + " says which checklist edition and why");
+        }
+    }
+
+    /** 10 characters without two-factor authentication: not met under both editions, for each edition's reason. */
+    @Test
+    void passwordRulesChangedBetweenGuidelineEditions() throws IOException {
+        String facility = """
+                <facility xmlns="urn:kensa:facility:1">
+                  <name>テスト診療所</name>
+                  <facilityType>clinic</facilityType>
+                  <assessmentDate>2026-11-23</assessmentDate>
+                  <medicalInformationSystemInUse>true</medicalInformationSystemInUse>
+                  <passwordRules minLength="%d" mixedCharacters="true" changedPeriodically="false"/>
+                  <devices>
+                    <device kind="server" name="電子カルテサーバ" twoFactorAuthentication="%s"/>
+                    <device kind="terminal" name="受付PC" twoFactorAuthentication="%s"/>
+                  </devices>
+                </facility>
+                """;
+        Path weak = out.resolve("weak.xml");
+        Path strong = out.resolve("strong.xml");
+        Files.writeString(weak, facility.formatted(10, false, false));
+        Files.writeString(strong, facility.formatted(8, true, true));
+        for (String edition : List.of("6.0", "7.0")) {
+            kensa("assess", weak.toString(), strong.toString(), "-o", out.resolve(edition).toString(), "--format", "json", "--guideline", edition);
+            List<JsonNode> weakFindings = passwordFindings(out.resolve(edition).resolve("weak.json"));
+            List<JsonNode> strongFindings = passwordFindings(out.resolve(edition).resolve("strong.json"));
+            assertTrue(!weakFindings.isEmpty() && weakFindings.stream().allMatch(f -> f.get("status").asText().equals("not_met")), edition + " " + weakFindings);
+            assertTrue(!strongFindings.isEmpty() && strongFindings.stream().allMatch(f -> f.get("status").asText().equals("met")), edition + " " + strongFindings);
+            String remedy = weakFindings.get(0).get("remediation").asText();
+            assertTrue(remedy.contains("13文字") && remedy.contains("二要素認証"), remedy);
+            if (edition.equals("6.0")) assertTrue(remedy.contains("2か月以内ごとに変更"), remedy);
+            else assertTrue(!remedy.contains("定期的に変更") && !remedy.contains("か月"), remedy);
+        }
+    }
+
+    /** The findings of the password-length rule the guideline edition applies. */
+    private static List<JsonNode> passwordFindings(Path json) throws IOException {
+        List<JsonNode> found = new ArrayList<>();
+        for (JsonNode v : JSON.readTree(json.toFile()).get("guideline").get("volumes")) {
+            for (JsonNode r : v.get("requirements")) {
+                for (JsonNode f : r.path("findings")) {
+                    if (f.get("rule").asText().startsWith("password_length") && !found.contains(f)) found.add(f);
+                }
+            }
+        }
+        return found;
+    }
+
+    @Test
+    void editionsListGuidelinesAndTheEditionWhoseItemsAreNotLoaded() {
+        Run list = kensa("editions");
+        assertTrue(list.stdout().contains("r8-medical-pharmacy") && list.stdout().contains("項目未収録"), list.stdout());
+        assertTrue(list.stdout().contains("第7.0版\t令和8年6月29日") && list.stdout().contains("gl-6.0"), list.stdout());
+        Run diff = kensa("editions", "diff", "6.0", "7.0");
+        assertEquals(0, diff.exit(), diff.stderr());
+        assertTrue(diff.stdout().contains("password.maxChangeIntervalMonths 削除"), diff.stdout());
+        assertTrue(diff.stdout().contains("保守委託機関編: ルール security_updates_contracted_to_vendors を満たす施設だけが対象"), diff.stdout());
+        Run r8 = kensa("editions", "diff", "R7", "R8");
+        assertTrue(r8.stdout().contains("項目未収録のため比べられません"), r8.stdout());
+    }
+
+    @Test
+    void compareShowsWhatTheNewerGuidelineChangesForOneFacility() {
+        Run run = kensa("compare", Project.EXAMPLES.resolve("regional-hospital.xml").toString(), "--guidelines", "6.0,7.0");
+        assertEquals(0, run.exit(), run.stderr());
+        assertTrue(run.stdout().startsWith("編\t番号\t要件\t第6.0版\t第7.0版"), run.stdout());
+        assertTrue(run.stdout().lines().anyMatch(l -> l.contains("14.1.1") && l.endsWith("\t—\t不適合")), run.stdout());
+        assertTrue(run.stdout().lines().anyMatch(l -> l.contains("14⑥") && l.endsWith("\t不適合\t—")), run.stdout());
     }
 
     @Test

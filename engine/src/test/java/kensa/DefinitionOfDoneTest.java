@@ -113,6 +113,13 @@ class DefinitionOfDoneTest {
             Set<String> keys = new HashSet<>();
             List<kensa.guideline.Cite> cites = new ArrayList<>();
             g.getParameter().forEach(p -> cites.addAll(p.getCite()));
+            g.getVolume().forEach(v -> {
+                if (v.getAppliesWhen() != null) referenced.add(v.getAppliesWhen());
+                if (v.getDeemedWhen() != null) referenced.add(v.getDeemedWhen());
+                if (v.getDeemedThrough() != null && g.getVolume().stream().noneMatch(t -> t.getKey().equals(v.getDeemedThrough()))) {
+                    problems.add(g.getId() + " " + v.getKey() + ": deemedThrough names no volume " + v.getDeemedThrough());
+                }
+            });
             Guidelines.requirements(g).forEach(r -> {
                 referenced.addAll(r.getRule());
                 cites.addAll(r.getCite());

@@ -150,7 +150,9 @@ final class EditionsCommand implements Callable<Integer> {
             section(out, "閾値", params);
             section(out, "条件つきの編", after.getVolume().stream().filter(v -> v.getAppliesWhen() != null || v.getDeemedWhen() != null)
                     .map(v -> v.getTitle() + (v.getAppliesWhen() != null ? ": ルール " + v.getAppliesWhen() + " を満たす施設だけが対象"
-                            : ": ルール " + v.getDeemedWhen() + " を満たす施設は " + v.getDeemedThrough() + " の遵守でみなし遵守")).toList());
+                            : ": ルール " + v.getDeemedWhen() + " を満たす施設は" + after.getVolume().stream()
+                                    .filter(t -> t.getKey().equals(v.getDeemedThrough())).map(t -> t.getTitle()).findFirst()
+                                    .orElse(v.getDeemedThrough()) + "の遵守でみなし遵守")).toList());
         }
 
         private static Map<String, Requirement> requirementsByKey(Guideline g) {
