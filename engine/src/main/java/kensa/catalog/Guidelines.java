@@ -93,7 +93,8 @@ public final class Guidelines {
         g.setPublished(revision.getPublished());
         g.setInForceFrom(revision.getInForceFrom());
         g.setBasedOn(revision.getBasedOn());
-        g.getSource().addAll(merge(base.getSource(), revision.getSource(), Source::getId, Set.of()));
+        // The revision's own sources first: they are what is new about it.
+        g.getSource().addAll(merge(revision.getSource(), base.getSource(), Source::getId, Set.of()));
         g.getNote().addAll(revision.getNote());
         g.getParameter().addAll(merge(base.getParameter(), revision.getParameter(), Parameter::getName, removedParameters));
         g.getRemoved().addAll(revision.getRemoved());
