@@ -9,7 +9,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import kensa.batch.FacilityResult;
+import kensa.batch.Inputs;
+import kensa.batch.Progress;
+import kensa.batch.Summary;
 import kensa.assess.Assessment;
 import kensa.assess.Assessor;
 import kensa.catalog.Checklists;
@@ -33,7 +44,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "assess", mixinStandardHelpOptions = true,
         description = "施設ファイルを評価し、報告書(HTML・Markdown・JSON)と記入済みのチェックリスト様式(HTML・CSV)を書き出します。")
 final class AssessCommand implements Callable<Integer> {
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "施設ファイル(XML)。複数指定できます。")
+    @Parameters(arity = "1..*", paramLabel = "FILE|DIR|GLOB",
+            description = "施設ファイル(XML)、フォルダ(中の *.xml すべて)、またはパターン(例: \"data/*.xml\")。複数指定できます。"
+                    + "二つ以上を評価すると、出力先に summary.html・summary.csv・errors.csv も書きます。")
     List<Path> files;
 
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = "kensa-out",
@@ -41,7 +54,8 @@ final class AssessCommand implements Callable<Integer> {
     Path outputDir;
 
     @Option(names = "--format", split = ",", paramLabel = "FORMAT", defaultValue = "html,md,json,form.html,form.csv",
-            description = "出力形式をカンマ区切りで: html(報告書)、md、json、form.html(記入済みの様式)、form.csv(既定: ${DEFAULT-VALUE})")
+            description = "出力形式をカンマ区切りで: html(報告書)、md、json、form.html(記入済みの様式)、form.csv、"
+                    + "jsonl(全施設の JSON を1行ずつ results.jsonl に)(既定: ${DEFAULT-VALUE})")
     List<String> formats;
 
     @Option(names = "--as-of", paramLabel = "YYYY-MM-DD",
@@ -62,13 +76,25 @@ final class AssessCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
 
+    @Option(names = "--threads", paramLabel = "N", description = "並行して評価する数(既定: CPU のコア数)")
+    Integer threads;
+
+    @Option(names = {"-q", "--quiet"}, description = "施設ごとの行と進み具合を表示しない")
+    boolean quiet;
+
+    /** One input's outcome: its results, or why it could not be assessed. */
+    private record Outcome(Path file, InputError error, FacilityResult result, String jsonLine, String line, boolean gaps) {}
+
     @Override
-    public Integer call() throws IOException, RuleCompileError {
+    public Integer call() throws Exception {
         for (String f : formats) {
-            if (!Reports.FORMATS.contains(f)) {
-                throw new ParameterException(spec.commandLine(),
-                        "--format に使えない形式です: " + f + "(使える形式: " + String.join(", ", Reports.FORMATS) + ")");
+            if (!Reports.FORMATS.contains(f) && !f.equals(Reports.JSONL)) {
+                throw new ParameterException(spec.commandLine(), "--format に使えない形式です: " + f + "(使える形式: "
+                        + String.join(", ", Reports.FORMATS) + ", " + Reports.JSONL + ")");
             }
+        }
+        if (edition != null && Checklists.fiscalYearOf(edition).isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--edition の版がわかりません: " + edition + "(例: R6、R7、令和7年度版、2025)");
         }
         Home home = Home.locate();
         PrintWriter out = spec.commandLine().getOut();
@@ -83,42 +109,104 @@ final class AssessCommand implements Callable<Integer> {
             err.println(e.describe());
             return Kensa.INTERNAL_ERROR;
         }
+        if (guideline != null) selectGuideline(guidelines, LocalDate.MIN); // a bad --guideline is a usage error before any work
         Assessor assessor = new Assessor(RuleBase.compile(List.of(home.rules())), checklists, guidelines);
         Reports reports = new Reports(home.reports());
+        List<String> perFacility = formats.stream().filter(f -> !f.equals(Reports.JSONL)).toList();
 
-        int invalid = 0;
-        boolean gaps = false;
-        Set<String> written = new HashSet<>();
-        for (Path file : files) {
-            try {
-                Facility facility = reader.read(file);
-                String name = String.valueOf(file.getFileName());
-                String base = name.endsWith(".xml") ? name.substring(0, name.length() - 4) : name;
-                if (!written.add(base)) {
-                    throw new InputError(file, "同じ名前のファイルを既に評価しました。報告書が上書きされるため評価しません。",
-                            "ファイル名を変えるか、別の -o 出力先で評価してください。");
-                }
-                LocalDate date = assessmentDate(file, facility);
-                Assessment result = assessor.assess(facility, file, select(file, facility, checklists, date),
-                        selectGuideline(guidelines, date), date);
-                // Render everything before writing anything: a failure leaves no partial set behind.
-                Map<Path, String> rendered = new LinkedHashMap<>();
-                reports.render(result, formats).forEach((format, text) -> rendered.put(outputDir.resolve(base + "." + format), text));
-                for (Map.Entry<Path, String> e : rendered.entrySet()) AtomicFiles.write(e.getKey(), e.getValue());
-                Assessment.Counts c = result.counts();
-                out.printf("%s: 不適合 %d・未回答 %d・適合 %d・該当なし %d → %s%n", file, c.notMet(), c.unanswered(),
-                        c.met(), c.notApplicable(), rendered.keySet().iterator().next());
-                gaps |= result.gaps() > 0;
-            } catch (InputError e) {
-                err.println(e.describe());
-                invalid++;
-            }
+        List<Path> inputs = Inputs.expand(files);
+        boolean batch = Inputs.isBatch(files);
+        // Two files with the same name would overwrite each other's reports: the later ones are refused, in input order.
+        Set<String> bases = new HashSet<>();
+        List<String> baseNames = new ArrayList<>();
+        for (Path file : inputs) {
+            String name = String.valueOf(file.getFileName());
+            String base = name.endsWith(".xml") ? name.substring(0, name.length() - 4) : name;
+            baseNames.add(bases.add(base) ? base : null);
         }
-        if (invalid > 0) {
-            err.printf("%d 件のファイルを評価できませんでした(上のエラーを参照)。%n", invalid);
-            return Kensa.INVALID_INPUT;
+
+        int workers = threads != null ? Math.max(1, threads) : Runtime.getRuntime().availableProcessors();
+        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(r, "kensa-assess");
+            t.setDaemon(true);
+            return t;
+        });
+        String link = perFacility.contains("html") ? "html" : perFacility.contains("json") ? "json" : null;
+        Progress progress = new Progress(err, inputs.size(), System.console() != null, quiet || !batch);
+        boolean gaps = false;
+        try (Summary summary = batch ? new Summary(outputDir, link) : null;
+             Summary.Csv jsonl = formats.contains(Reports.JSONL) ? new Summary.Csv(outputDir.resolve("results.jsonl"), null) : null) {
+            // Outcomes are taken in input order, so every output is the same whatever the threads' timing.
+            Deque<Future<Outcome>> window = new ArrayDeque<>();
+            int done = 0;
+            int failed = 0;
+            for (int i = 0; i < inputs.size(); i++) {
+                Path file = inputs.get(i);
+                String base = baseNames.get(i);
+                window.add(pool.submit(() -> assessOne(file, base, reader, assessor, reports, perFacility, jsonl != null, guidelines, checklists)));
+                while (window.size() >= workers * 4 || (i == inputs.size() - 1 && !window.isEmpty())) {
+                    Outcome o = take(window.poll());
+                    long index = done;
+                    done++;
+                    if (o.error() != null) {
+                        failed++;
+                        err.println(o.error().describe());
+                        if (summary != null) summary.failed(o.error());
+                    } else {
+                        if (!quiet) out.println(o.line());
+                        if (jsonl != null) jsonl.line(o.jsonLine());
+                        if (summary != null) summary.add(index, o.result());
+                        gaps |= o.gaps();
+                    }
+                    progress.update(done, failed);
+                }
+            }
+            progress.finish(done, failed);
+            if (jsonl != null) jsonl.finish();
+            if (summary != null) {
+                summary.write(reports);
+                out.printf("%d 件を評価、%d 件は評価できませんでした → %s%n", summary.assessed(), summary.failed(), outputDir.resolve("summary.html"));
+            }
+            if (failed > 0) {
+                err.printf("%d 件のファイルを評価できませんでした(上のエラーを参照%s)。%n", failed, batch ? "。一覧は " + outputDir.resolve("errors.csv") : "");
+                return failed == inputs.size() ? Kensa.INVALID_INPUT : Kensa.SOME_INPUTS_FAILED;
+            }
+        } finally {
+            pool.shutdownNow();
         }
         return gaps ? Kensa.GAPS : 0;
+    }
+
+    private Outcome assessOne(Path file, String base, XmlFiles<Facility> reader, Assessor assessor, Reports reports,
+                              List<String> perFacility, boolean jsonl, Guidelines guidelines, Checklists checklists) throws IOException {
+        try {
+            Facility facility = reader.read(file);
+            if (base == null) {
+                throw new InputError(file, "同じ名前のファイルを既に評価しました。報告書が上書きされるため評価しません。",
+                        "ファイル名を変えるか、別の -o 出力先で評価してください。");
+            }
+            LocalDate date = assessmentDate(file, facility);
+            Assessment result = assessor.assess(facility, file, select(file, facility, checklists, date),
+                    selectGuideline(guidelines, date), date);
+            // Render everything before writing anything: a failure leaves no partial set behind.
+            Map<Path, String> rendered = new LinkedHashMap<>();
+            reports.render(result, perFacility).forEach((format, text) -> rendered.put(outputDir.resolve(base + "." + format), text));
+            for (Map.Entry<Path, String> e : rendered.entrySet()) AtomicFiles.write(e.getKey(), e.getValue());
+            Assessment.Counts c = result.counts();
+            String line = String.format("%s: 不適合 %d・未回答 %d・適合 %d・該当なし %d%s", file, c.notMet(), c.unanswered(),
+                    c.met(), c.notApplicable(), rendered.isEmpty() ? "" : " → " + rendered.keySet().iterator().next());
+            return new Outcome(file, null, FacilityResult.of(result, base), jsonl ? Reports.jsonLine(result) : null, line, result.gaps() > 0);
+        } catch (InputError e) {
+            return new Outcome(file, e, null, null, null, false);
+        }
+    }
+
+    private static Outcome take(Future<Outcome> future) throws Exception {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
     }
 
     private LocalDate assessmentDate(Path file, Facility facility) throws InputError {

@@ -12,11 +12,13 @@ import picocli.CommandLine.Command;
             "0:対応が必要な項目なし",
             "1:不適合または未回答の項目あり",
             "2:入力ファイルまたは指定に誤りあり",
-            "3:内部エラー"})
+            "3:内部エラー",
+            "4:一部の入力ファイルを評価できなかった(ほかは評価済み。一覧は errors.csv)"})
 public final class Kensa {
     public static final int GAPS = 1;
     public static final int INVALID_INPUT = 2;
     public static final int INTERNAL_ERROR = 3;
+    public static final int SOME_INPUTS_FAILED = 4;
 
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));

@@ -29,11 +29,17 @@ import java.util.function.Function;
  */
 public final class Reports {
     public static final List<String> FORMATS = List.of("html", "md", "json", "form.html", "form.csv");
+    /** All the facilities' JSON, one per line, in one OUT/results.jsonl (not a per-facility file). */
+    public static final String JSONL = "jsonl";
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(SerializationFeature.INDENT_OUTPUT);
+
+    private static final ObjectMapper COMPACT = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private final Configuration templates;
 
@@ -74,6 +80,26 @@ public final class Reports {
             rendered.put(format, out.toString());
         }
         return rendered;
+    }
+
+    /** A template of reports/ with a model of plain maps and lists (e.g. a batch summary). */
+    public String renderTemplate(String name, Map<String, Object> model) throws IOException {
+        StringWriter out = new StringWriter();
+        try {
+            templates.getTemplate(name).process(model, out);
+        } catch (TemplateException e) {
+            throw new IllegalStateException("template " + name + " failed: " + e.getMessage(), e);
+        }
+        return out.toString();
+    }
+
+    /** The assessment as one line of JSON (for a results.jsonl stream). */
+    public static String jsonLine(Object value) {
+        try {
+            return COMPACT.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static String json(Object value) {

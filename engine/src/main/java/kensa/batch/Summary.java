@@ -1,0 +1,217 @@
+package kensa.batch;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.TreeMap;
+import kensa.assess.Status;
+import kensa.render.AtomicFiles;
+import kensa.render.Reports;
+import kensa.xml.InputError;
+
+/**
+ * The batch summaries, fed one facility at a time in input order: {@code summary.csv} (one row per facility × cell)
+ * and {@code errors.csv} (one row per bad file) are streamed to disk; {@code summary.html} is drawn at the end from
+ * counts per status and per cell, the facilities with the most open critical gaps, and the first failed inputs, so
+ * memory stays bounded whatever the number of files.
+ */
+public final class Summary implements AutoCloseable {
+    static final int RANKED = 1000;
+    static final int ERRORS_SHOWN = 1000;
+
+    private final Path dir;
+    private final Csv facilities;
+    private final Csv errors;
+    private final String reportFormat;
+    private int assessed;
+    private int failed;
+    private final Map<String, Integer> byType = new TreeMap<>();
+    private final Map<Status, Integer> cellStatuses = new TreeMap<>();
+    private final Map<Status, Integer> guidelineStatuses = new TreeMap<>();
+    private final Map<String, FormStats> forms = new LinkedHashMap<>();
+    private final PriorityQueue<Ranked> worst = new PriorityQueue<>(Ranked.ORDER.reversed());
+    private final List<Map<String, Object>> shownErrors = new ArrayList<>();
+
+    /** @param reportFormat the per-facility report the summary links to (html, else json), or null for none */
+    public Summary(Path dir, String reportFormat) throws IOException {
+        this.dir = dir;
+        this.reportFormat = reportFormat;
+        this.facilities = new Csv(dir.resolve("summary.csv"), List.of("ファイル", "施設名", "施設の種類", "様式", "版・様式", "番号", "欄",
+                "確認事項", "判定", "期限"));
+        this.errors = new Csv(dir.resolve("errors.csv"), List.of("ファイル", "行", "列", "エラー", "対処"));
+    }
+
+    private static final class FormStats {
+        final String label;
+        final Map<String, Object[]> cells = new LinkedHashMap<>(); // key → {item, scopeLabel, text, int[4] by status}
+
+        FormStats(String label) { this.label = label; }
+    }
+
+    private record Ranked(long index, FacilityResult facility) {
+        static final Comparator<Ranked> ORDER = Comparator
+                .comparing((Ranked r) -> -r.facility.gaps().critical())
+                .thenComparing(r -> -r.facility.gaps().high())
+                .thenComparing(r -> -r.facility.openGaps())
+                .thenComparing(Ranked::index);
+    }
+
+    public void add(long index, FacilityResult f) throws IOException {
+        assessed++;
+        byType.merge(f.type(), 1, Integer::sum);
+        if (f.guideline() != null) {
+            guidelineStatuses.merge(Status.MET, f.guideline().met(), Integer::sum);
+            guidelineStatuses.merge(Status.NOT_MET, f.guideline().notMet(), Integer::sum);
+            guidelineStatuses.merge(Status.UNANSWERED, f.guideline().unanswered(), Integer::sum);
+            guidelineStatuses.merge(Status.NOT_APPLICABLE, f.guideline().notApplicable(), Integer::sum);
+        }
+        FormStats form = forms.computeIfAbsent(f.checklistId(), id -> new FormStats(f.checklistLabel()));
+        for (FacilityResult.Cell c : f.cells()) {
+            cellStatuses.merge(c.status(), 1, Integer::sum);
+            Object[] stats = form.cells.computeIfAbsent(c.item() + "\u0000" + (c.scope() == null ? "" : c.scope()),
+                    k -> new Object[] {c.item(), c.scopeLabel() == null ? "" : c.scopeLabel(), c.text(), new int[Status.values().length]});
+            ((int[]) stats[3])[c.status().ordinal()]++;
+            facilities.row(f.file(), f.name(), f.type(), f.checklistId(), f.checklistLabel(), c.item(),
+                    c.scopeLabel() == null ? "" : c.scopeLabel(), c.text(), c.status().code(), c.due() == null ? "" : c.due().toString());
+        }
+        worst.add(new Ranked(index, f));
+        if (worst.size() > RANKED) worst.poll();
+    }
+
+    public void failed(InputError e) throws IOException {
+        failed++;
+        errors.row(String.valueOf(e.file()), e.line() > 0 ? String.valueOf(e.line()) : "", e.column() > 0 ? String.valueOf(e.column()) : "",
+                e.problem(), e.fix());
+        if (shownErrors.size() < ERRORS_SHOWN) {
+            shownErrors.add(Map.of("file", String.valueOf(e.file()), "message", e.describe()));
+        }
+    }
+
+    public int assessed() { return assessed; }
+
+    public int failed() { return failed; }
+
+    /** Finishes the CSV files and writes summary.html. */
+    public void write(Reports reports) throws IOException {
+        facilities.finish();
+        errors.finish();
+        List<Map<String, Object>> ranked = new ArrayList<>();
+        worst.stream().sorted(Ranked.ORDER).forEach(r -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            FacilityResult f = r.facility();
+            row.put("name", f.name());
+            row.put("file", f.file());
+            row.put("type", f.type());
+            row.put("checklist", f.checklistLabel());
+            row.put("critical", f.gaps().critical());
+            row.put("high", f.gaps().high());
+            row.put("open", f.openGaps());
+            row.put("notMet", f.counts().notMet());
+            row.put("unanswered", f.counts().unanswered());
+            if (reportFormat != null) row.put("link", f.base() + "." + reportFormat);
+            ranked.add(row);
+        });
+        List<Map<String, Object>> formList = new ArrayList<>();
+        forms.forEach((id, stats) -> {
+            List<Map<String, Object>> cells = new ArrayList<>();
+            stats.cells.values().forEach(v -> {
+                int[] n = (int[]) v[3];
+                Map<String, Object> cell = new LinkedHashMap<>();
+                cell.put("item", v[0]);
+                cell.put("scopeLabel", v[1]);
+                cell.put("text", v[2]);
+                for (Status s : Status.values()) cell.put(s.code(), n[s.ordinal()]);
+                int judged = n[Status.MET.ordinal()] + n[Status.NOT_MET.ordinal()] + n[Status.UNANSWERED.ordinal()];
+                cell.put("judged", judged);
+                cell.put("rate", judged == 0 ? 0 : Math.round(1000.0 * n[Status.MET.ordinal()] / judged) / 10.0);
+                cells.add(cell);
+            });
+            formList.add(Map.of("id", id, "label", stats.label, "cells", cells));
+        });
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("assessed", assessed);
+        model.put("failed", failed);
+        model.put("byType", byType);
+        model.put("cells", codes(cellStatuses));
+        model.put("guideline", codes(guidelineStatuses));
+        model.put("forms", formList);
+        model.put("ranked", ranked);
+        model.put("rankedLimit", RANKED);
+        model.put("errors", shownErrors);
+        model.put("errorsLimit", ERRORS_SHOWN);
+        AtomicFiles.write(dir.resolve("summary.html"), reports.renderTemplate("summary.html.ftlh", Map.of("s", model)));
+    }
+
+    private static Map<String, Integer> codes(Map<Status, Integer> counts) {
+        Map<String, Integer> byCode = new LinkedHashMap<>();
+        for (Status s : Status.values()) byCode.put(s.code(), counts.getOrDefault(s, 0));
+        return byCode;
+    }
+
+    @Override
+    public void close() throws IOException {
+        facilities.close();
+        errors.close();
+    }
+
+    /** A CSV file written row by row to a temporary file and moved into place whole when closed (UTF-8 BOM, CRLF, quoted). */
+    public static final class Csv implements AutoCloseable {
+        private final Path target;
+        private final Path temp;
+        private final BufferedWriter out;
+        private boolean done;
+
+        /** @param header the CSV header (and a BOM), or null for a plain text stream such as JSON lines */
+        public Csv(Path target, List<String> header) throws IOException {
+            this.target = target;
+            Files.createDirectories(target.toAbsolutePath().getParent());
+            this.temp = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName(), ".tmp");
+            this.out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8);
+            if (header != null) {
+                out.write('\uFEFF');
+                row(header.toArray(String[]::new));
+            }
+        }
+
+        /** One line as it is (JSON lines). */
+        public void line(String text) throws IOException {
+            out.write(text);
+            out.write('\n');
+        }
+
+        void row(String... fields) throws IOException {
+            for (int i = 0; i < fields.length; i++) {
+                if (i > 0) out.write(',');
+                out.write('"');
+                out.write(fields[i] == null ? "" : fields[i].replace("\"", "\"\""));
+                out.write('"');
+            }
+            out.write("\r\n");
+        }
+
+        /** Moves the finished file into place (once; later calls do nothing). */
+        public void finish() throws IOException {
+            if (done) return;
+            out.close();
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            done = true;
+        }
+
+        /** Drops the half-written file when the batch did not finish. */
+        @Override
+        public void close() throws IOException {
+            if (done) return;
+            out.close();
+            Files.deleteIfExists(temp);
+        }
+    }
+}
