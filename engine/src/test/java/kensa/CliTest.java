@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import kensa.cli.Kensa;
 import org.junit.jupiter.api.Test;
@@ -317,6 +318,70 @@ class CliTest {
         assertTrue(run.stdout().startsWith("編\t番号\t要件\t第6.0版\t第7.0版"), run.stdout());
         assertTrue(run.stdout().lines().anyMatch(l -> l.contains("14.1.1") && l.endsWith("\t—\t不適合")), run.stdout());
         assertTrue(run.stdout().lines().anyMatch(l -> l.contains("14⑥") && l.endsWith("\t不適合\t—")), run.stdout());
+    }
+
+    /** A folder of good and broken files: every good one assessed, every broken one listed, and exit code 4. */
+    @Test
+    void batchGoesPastBadFilesAndListsThem() throws IOException {
+        Path in = Files.createDirectories(out.resolve("in"));
+        for (String name : List.of("small-clinic", "pharmacy", "regional-hospital")) {
+            Files.copy(Project.EXAMPLES.resolve(name + ".xml"), in.resolve(name + ".xml"));
+        }
+        Files.writeString(in.resolve("broken.xml"), "<facility");
+        Files.writeString(in.resolve("empty.xml"), "");
+        Files.writeString(in.resolve("invalid.xml"), "<facility xmlns=\"urn:kensa:facility:1\"><name>x</name><facilityType>zoo</facilityType></facility>");
+        Files.writeString(in.resolve("xxe.xml"), "<?xml version=\"1.0\"?>\n<!DOCTYPE f [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>\n"
+                + "<facility xmlns=\"urn:kensa:facility:1\"><name>&e;</name><facilityType>clinic</facilityType></facility>");
+        Path result = out.resolve("out");
+        Run run = kensa("assess", in.toString(), "-o", result.toString(), "--format", "json,jsonl", "--quiet");
+        assertEquals(Kensa.SOME_INPUTS_FAILED, run.exit(), run.stderr());
+        for (String name : List.of("small-clinic", "pharmacy", "regional-hospital")) assertTrue(Files.exists(result.resolve(name + ".json")), name);
+        List<String> errors = Files.readAllLines(result.resolve("errors.csv"));
+        assertEquals(5, errors.size(), String.join("\n", errors));
+        for (String bad : List.of("broken.xml", "empty.xml", "invalid.xml", "xxe.xml")) {
+            assertTrue(errors.stream().anyMatch(l -> l.contains(bad)), bad + " in errors.csv");
+        }
+        assertTrue(errors.stream().noneMatch(l -> l.contains("root:")), "no external entity was read");
+        assertEquals(3, Files.readAllLines(result.resolve("results.jsonl")).size());
+        assertTrue(Files.readString(result.resolve("summary.html")).contains("評価できなかったファイル(4 件"));
+        assertEquals(Kensa.INVALID_INPUT, kensa("assess", in.resolve("broken.xml").toString(), "-o", result.toString()).exit());
+    }
+
+    /** The same inputs give byte-identical outputs whatever the number of threads; the summaries agree with the JSON. */
+    @Test
+    void batchOutputsAreIdenticalWithOneOrTwoThreads() throws IOException {
+        Path in = Files.createDirectories(out.resolve("in"));
+        try (var examples = Files.list(Project.EXAMPLES)) {
+            for (Path example : examples.sorted().toList()) {
+                for (int copy = 1; copy <= 4; copy++) {
+                    Files.copy(example, in.resolve(copy + "-" + example.getFileName()));
+                }
+            }
+        }
+        Map<String, String> first = null;
+        for (String threads : List.of("1", "2")) {
+            Path result = out.resolve("t" + threads);
+            Run run = kensa("assess", in.toString(), "-o", result.toString(), "--threads", threads, "--quiet",
+                    "--format", "json,html,jsonl");
+            assertEquals(Kensa.GAPS, run.exit(), run.stderr());
+            Map<String, String> files = new java.util.TreeMap<>();
+            try (var produced = Files.list(result)) {
+                for (Path p : produced.toList()) files.put(p.getFileName().toString(), Files.readString(p));
+            }
+            if (first == null) first = files;
+            else assertEquals(first, files);
+        }
+        // summary.csv has one row per facility × cell of its own form, as in each facility's JSON.
+        long cells = 0;
+        for (String line : first.get("results.jsonl").split("\n")) {
+            JsonNode a = JSON.readTree(line);
+            for (JsonNode s : a.get("sections")) {
+                if (s.has("onForm")) continue;
+                for (JsonNode i : s.get("items")) cells += i.get("cells").size();
+            }
+        }
+        assertTrue(first.get("results.jsonl").split("\n").length > 30);
+        assertEquals(cells + 1, first.get("summary.csv").split("\r\n").length);
     }
 
     @Test
