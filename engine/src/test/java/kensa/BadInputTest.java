@@ -81,7 +81,7 @@ class BadInputTest {
         Path out = dir.resolve("out");
         CliTest.Run run = CliTest.kensa("assess", bad.toString(), Project.EXAMPLES.resolve("compliant-clinic.xml").toString(),
                 "-o", out.toString());
-        assertEquals(Kensa.INVALID_INPUT, run.exit());
+        assertEquals(Kensa.SOME_INPUTS_FAILED, run.exit());
         assertTrue(Files.exists(out.resolve("compliant-clinic.json")));
         assertFalse(Files.exists(out.resolve("bad.json")));
         assertTrue(run.stderr().contains("1 件のファイルを評価できませんでした"), run.stderr());
@@ -94,7 +94,7 @@ class BadInputTest {
         Path out = dir.resolve("out");
         CliTest.Run run = CliTest.kensa("assess", Project.EXAMPLES.resolve("small-clinic.xml").toString(), other.toString(),
                 "-o", out.toString(), "--format", "json");
-        assertEquals(Kensa.INVALID_INPUT, run.exit());
+        assertEquals(Kensa.SOME_INPUTS_FAILED, run.exit());
         assertTrue(run.stderr().contains(other + ": エラー: 同じ名前"), run.stderr());
         assertTrue(Files.readString(out.resolve("small-clinic.json")).contains("さくら内科クリニック"));
     }
