@@ -4,19 +4,24 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import kensa.batch.Inputs;
 import kensa.facts.Facility;
 import kensa.xml.InputError;
 import kensa.xml.XmlFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = "施設ファイルの書式だけを確認します(評価はしません)。")
 final class ValidateCommand implements Callable<Integer> {
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "施設ファイル(XML)")
+    @Parameters(arity = "1..*", paramLabel = "FILE|DIR|GLOB", description = "施設ファイル(XML)、フォルダ、またはパターン")
     List<Path> files;
+
+    @Option(names = {"-q", "--quiet"}, description = "問題のないファイルの行を表示しない")
+    boolean quiet;
 
     @Spec CommandSpec spec;
 
@@ -25,13 +30,21 @@ final class ValidateCommand implements Callable<Integer> {
         XmlFiles<Facility> reader = new XmlFiles<>(Facility.class, Home.locate().facilitySchema());
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        int failed = 0;
-        for (Path file : files) {
+        // Read in parallel, report in input order.
+        List<String> problems = Inputs.expand(files).parallelStream().map(file -> {
             try {
                 reader.read(file);
-                out.println(file + ": OK");
+                return quiet ? "" : "+" + file + ": OK";
             } catch (InputError e) {
-                err.println(e.describe());
+                return "-" + e.describe();
+            }
+        }).toList();
+        int failed = 0;
+        for (String p : problems) {
+            if (p.isEmpty()) continue;
+            if (p.startsWith("+")) out.println(p.substring(1));
+            else {
+                err.println(p.substring(1));
                 failed++;
             }
         }
