@@ -71,7 +71,7 @@ class BadInputTest {
         CliTest.Run run = CliTest.kensa("validate", missing.toString(), dir.toString());
         assertEquals(Kensa.INVALID_INPUT, run.exit());
         assertTrue(run.stderr().contains(missing + ": エラー: ファイルがありません"), run.stderr());
-        assertTrue(run.stderr().contains(dir + ": エラー: フォルダが指定されました"), run.stderr());
+        assertTrue(run.stderr().contains(dir + ": エラー: このフォルダには施設ファイル(*.xml)がありません"), run.stderr());
     }
 
     @Test

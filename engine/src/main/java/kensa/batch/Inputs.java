@@ -21,18 +21,20 @@ public final class Inputs {
 
     /**
      * Each argument in order: a folder gives its {@code *.xml} files (recursively, sorted by path), a pattern that names
-     * no existing file (e.g. {@code "data/*.xml"}) gives the files it matches, anything else is itself (a missing file
-     * is reported when it is read, like any other bad input).
+     * no existing file (e.g. {@code "data/*.xml"}) gives the files it matches, anything else is itself (a missing file,
+     * or a folder or pattern with no file, is reported when it is read, like any other bad input).
      */
     public static List<Path> expand(List<Path> args) {
         List<Path> files = new ArrayList<>();
         for (Path arg : args) {
+            // A folder or pattern that names no file stays as it is, so reading it explains that it is empty.
             if (Files.isDirectory(arg)) {
-                files.addAll(walk(arg, arg.getFileSystem().getPathMatcher("glob:**.xml")));
+                List<Path> found = walk(arg, arg.getFileSystem().getPathMatcher("glob:**.xml"));
+                files.addAll(found.isEmpty() ? List.of(arg) : found);
             } else if (!Files.exists(arg) && isGlob(arg)) {
-                Path base = globBase(arg);
-                PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + arg.toString());
-                files.addAll(walk(base, matcher));
+                PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + arg);
+                List<Path> found = walk(globBase(arg), matcher);
+                files.addAll(found.isEmpty() ? List.of(arg) : found);
             } else {
                 files.add(arg);
             }

@@ -79,11 +79,11 @@ public final class XmlFiles<T> {
 
     private static void checkReadable(Path file) throws InputError {
         if (!Files.exists(file)) {
-            throw new InputError(file, "ファイルがありません。", "ファイル名とフォルダを確認してください。");
+            throw new InputError(file, "ファイルがありません。", "ファイル名とフォルダを確認してください(パターンなら、一致するファイルがありません)。");
         }
         if (Files.isDirectory(file)) {
-            throw new InputError(file, "フォルダが指定されました。施設ファイル(XML)を指定してください。",
-                    "フォルダ内のファイルを1つずつ指定してください(例: " + file.resolve("施設.xml") + ")。");
+            throw new InputError(file, "このフォルダには施設ファイル(*.xml)がありません。",
+                    "施設ファイルを置いたフォルダか、施設ファイルそのもの(例: " + file.resolve("施設.xml") + ")を指定してください。");
         }
         try {
             if (Files.size(file) == 0) {
