@@ -148,7 +148,12 @@ public final class Assessor {
                 Severity severity = mine.stream().filter(f -> f.status().isGap() && f.severity() != null)
                         .map(Finding::severity).min(Comparator.naturalOrder()).orElse(null);
                 counts.merge(status, 1, Integer::sum);
-                requirements.add(new Assessment.Requirement(r.getKey(), r.getNumber(), r.getText(), status, severity, null, mine));
+                // A requirement keeps the findings that explain its verdict: the failing ones for a gap, else the reason it
+                // was not assessed. Met findings are in the form's cells; repeating them under every requirement that
+                // shares a rule would multiply the output.
+                List<Finding> explaining = status.isGap() ? mine.stream().filter(f -> f.status().isGap()).toList()
+                        : closedBy != null ? closedBy : List.of();
+                requirements.add(new Assessment.Requirement(r.getKey(), r.getNumber(), r.getText(), status, severity, null, explaining));
             }
             volumes.add(new Assessment.Volume(v.getKey(), v.getTitle(), closedByGate != null ? null : condition, requirements));
         }

@@ -53,20 +53,37 @@ public final class XmlFiles<T> {
         }
     }
 
+    /** A parser and an unmarshaller per thread: creating them costs more than reading a small file. */
+    private record Parser(XMLReader reader, Unmarshaller unmarshaller) {}
+
+    private final ThreadLocal<Parser> parser = new ThreadLocal<>();
+
+    private Parser parser() throws JAXBException, SAXException, ParserConfigurationException {
+        Parser p = parser.get();
+        if (p == null) {
+            Unmarshaller unmarshaller = context.createUnmarshaller();
+            unmarshaller.setSchema(schema);
+            p = new Parser(parsers.newSAXParser().getXMLReader(), unmarshaller);
+            parser.set(p);
+        }
+        return p;
+    }
+
     public T read(Path file) throws InputError {
         checkReadable(file);
         AtomicReference<ValidationEvent> firstProblem = new AtomicReference<>();
+        boolean ok = false;
         try (InputStream in = Files.newInputStream(file)) {
-            XMLReader reader = parsers.newSAXParser().getXMLReader();
+            Parser p = parser();
             InputSource input = new InputSource(in);
             input.setSystemId(file.toUri().toString());
-            Unmarshaller unmarshaller = context.createUnmarshaller();
-            unmarshaller.setSchema(schema);
-            unmarshaller.setEventHandler(event -> {
+            p.unmarshaller().setEventHandler(event -> {
                 firstProblem.compareAndSet(null, event);
                 return false;
             });
-            return unmarshaller.unmarshal(new SAXSource(reader, input), rootType).getValue();
+            T value = p.unmarshaller().unmarshal(new SAXSource(p.reader(), input), rootType).getValue();
+            ok = true;
+            return value;
         } catch (UnmarshalException e) {
             throw explain(file, firstProblem.get(), e);
         } catch (JAXBException | SAXException | ParserConfigurationException e) {
@@ -74,6 +91,8 @@ public final class XmlFiles<T> {
         } catch (IOException e) {
             throw new InputError(file, "ファイルを読めません: " + e.getMessage(),
                     "ファイルの場所と読み取り権限を確認してください。");
+        } finally {
+            if (!ok) parser.remove(); // a parse that failed half-way starts the next one afresh
         }
     }
 
