@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import kensa.catalog.Checklists;
 import kensa.catalog.EditionDiff;
@@ -119,11 +120,12 @@ public final class Assessor {
     private static Assessment.Guideline guideline(Guidelines.Selection selection, List<Finding> findings, Finding closedByGate) {
         Guideline g = selection.guideline();
         Map<String, String> titles = g.getVolume().stream().collect(Collectors.toMap(kensa.guideline.Volume::getKey, kensa.guideline.Volume::getTitle));
+        Map<String, List<Finding>> byRule = byRule(findings);
         List<Assessment.Volume> volumes = new ArrayList<>();
         Map<Status, Integer> counts = new HashMap<>();
         int manual = 0;
         for (kensa.guideline.Volume v : g.getVolume()) {
-            Assessment.Condition condition = condition(v, findings, titles);
+            Assessment.Condition condition = condition(v, byRule, titles);
             // Not assessed one by one: no medical information system, a volume that does not apply, or one deemed complied with.
             List<Finding> closedBy = closedByGate != null ? List.of(closedByGate)
                     : condition == null || condition.holds() == condition.kind().equals(APPLIES_WHEN) ? null
@@ -137,13 +139,7 @@ public final class Assessor {
                             r.getManual(), List.of()));
                     continue;
                 }
-                List<String> ruleIds = r.getRule();
-                List<Finding> mine = closedBy != null ? closedBy : findings.stream()
-                        .filter(f -> ruleIds.contains(f.rule()))
-                        .sorted(Comparator.comparing((Finding f) -> ruleIds.indexOf(f.rule()))
-                                .thenComparing(Finding::status)
-                                .thenComparing(Finding::evidence))
-                        .toList();
+                List<Finding> mine = closedBy != null ? closedBy : ofRules(byRule, r.getRule(), f -> true);
                 Status status = closedBy != null ? Status.NOT_APPLICABLE : Status.combine(mine.stream().map(Finding::status).toList());
                 Severity severity = mine.stream().filter(f -> f.status().isGap() && f.severity() != null)
                         .map(Finding::severity).min(Comparator.naturalOrder()).orElse(null);
@@ -169,10 +165,10 @@ public final class Assessor {
     static final String DEEMED_WHEN = "deemed_when";
 
     /** A volume's condition decided by its rule's findings: it holds only when the rule is met. */
-    private static Assessment.Condition condition(kensa.guideline.Volume v, List<Finding> findings, Map<String, String> titles) {
+    private static Assessment.Condition condition(kensa.guideline.Volume v, Map<String, List<Finding>> byRule, Map<String, String> titles) {
         String rule = v.getAppliesWhen() != null ? v.getAppliesWhen() : v.getDeemedWhen();
         if (rule == null) return null;
-        List<Finding> mine = findings.stream().filter(f -> f.rule().equals(rule)).sorted(Comparator.comparing(Finding::evidence)).toList();
+        List<Finding> mine = ofRules(byRule, List.of(rule), f -> true);
         Status status = Status.combine(mine.stream().map(Finding::status).toList());
         return new Assessment.Condition(v.getAppliesWhen() != null ? APPLIES_WHEN : DEEMED_WHEN, rule, status == Status.MET, status,
                 v.getAppliesWhen() != null ? null : titles.get(v.getDeemedThrough()), mine.stream().map(Finding::evidence).toList());
@@ -183,8 +179,8 @@ public final class Assessor {
 
     private Filled fill(Checklist form, String selectedBy, Checklist inForce, List<Finding> all, String subject,
                         Map<String, DeclaredAnswer> declared, LocalDate asOf, Path file) throws InputError {
-        List<Finding> findings = subject == null ? all
-                : all.stream().filter(f -> f.subject() == null || f.subject().equals(subject)).toList();
+        Map<String, List<Finding>> findings = byRule(subject == null ? all
+                : all.stream().filter(f -> f.subject() == null || f.subject().equals(subject)).toList());
         Map<String, String> scopeLabels = form.getScope().stream().collect(Collectors.toMap(Scope::getCode, Scope::getLabel));
         Optional<Checklist> previous = catalog.previous(form);
         Map<String, kensa.checklist.Item> previousItems = previous.map(p -> p.getSection().stream()
@@ -240,14 +236,9 @@ public final class Assessor {
      * Facts decide when there are any; a declared answer decides only what the facts leave unanswered.
      */
     private static Assessment.Cell cell(String item, String scope, String scopeLabel, String text, List<String> ruleIds,
-                                        boolean reference, List<Finding> all, DeclaredAnswer declared,
+                                        boolean reference, Map<String, List<Finding>> byRule, DeclaredAnswer declared,
                                         LocalDate deadline, LocalDate asOf, LocalDate fiscalYearEnd) {
-        List<Finding> mine = all.stream()
-                .filter(f -> ruleIds.contains(f.rule()) && (scope == null || f.scope() == null || scope.equals(f.scope())))
-                .sorted(Comparator.comparing((Finding f) -> ruleIds.indexOf(f.rule()))
-                        .thenComparing(Finding::status)
-                        .thenComparing(Finding::evidence))
-                .toList();
+        List<Finding> mine = ofRules(byRule, ruleIds, f -> scope == null || f.scope() == null || scope.equals(f.scope()));
         Status facts = Status.combine(mine.stream().map(Finding::status).toList());
         Boolean declaredYes = declared == null ? null : declared.getValue().value().equals("はい");
         Status status = facts;
@@ -273,6 +264,21 @@ public final class Assessor {
         return new Assessment.Cell(item, scope, scopeLabel, text, status, basis,
                 declared == null ? null : declared.getValue().value(), contradiction, reference ? Boolean.TRUE : null,
                 due, overdue, checkedOn, target, mine);
+    }
+
+    /** The findings of each rule id. */
+    private static Map<String, List<Finding>> byRule(List<Finding> findings) {
+        return findings.stream().collect(Collectors.groupingBy(Finding::rule));
+    }
+
+    /** The findings of these rules that pass the filter: in the rules' order, then by status, then by evidence. */
+    private static List<Finding> ofRules(Map<String, List<Finding>> byRule, List<String> ruleIds, Predicate<Finding> keep) {
+        List<Finding> found = new ArrayList<>();
+        for (String id : ruleIds) {
+            byRule.getOrDefault(id, List.of()).stream().filter(keep)
+                    .sorted(Comparator.comparing(Finding::status).thenComparing(Finding::evidence)).forEach(found::add);
+        }
+        return found;
     }
 
     static List<Parameter> parameters(Checklist form) {
