@@ -3,6 +3,7 @@ package kensa.assess;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One facility assessed against one checklist form, with each vendor's 事業者 form beside it, and
@@ -21,7 +22,8 @@ public record Assessment(
         List<Section> sections,
         List<VendorForm> vendorForms,
         Guideline guideline,
-        List<UnusedDeclaration> unusedDeclarations) {
+        List<UnusedDeclaration> unusedDeclarations,
+        Map<String, List<Finding>> extraRules) {
 
     public static final int FORMAT_VERSION = 3;
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -113,7 +114,21 @@ public final class Assessor {
                 new Assessment.Facility(facility.getName(), facility.getFacilityType().value(),
                         facility.getLicensedBeds(), String.valueOf(file.getFileName())),
                 asOf, Priorities.summarise(main.checklist, main.sections, vendorForms, applied, asOf),
-                main.checklist, main.counts, main.gate, main.sections, vendorForms, applied, unused);
+                main.checklist, main.counts, main.gate, main.sections, vendorForms, applied, unused, extraRules(findings));
+    }
+
+    /**
+     * What the rules from extra folders ({@code assess --rules}) found, by rule id: shown whether or not a form or
+     * requirement names the id (only one that does decides a cell).
+     */
+    private Map<String, List<Finding>> extraRules(List<Finding> findings) {
+        Map<String, List<Finding>> byRule = new TreeMap<>();
+        Comparator<String> text = Comparator.nullsFirst(Comparator.naturalOrder());
+        findings.stream().filter(f -> rules.extraRuleIds().contains(f.rule()))
+                .sorted(Comparator.comparing(Finding::subject, text).thenComparing(Finding::scope, text)
+                        .thenComparing(Finding::status).thenComparing(Finding::evidence, text))
+                .forEach(f -> byRule.computeIfAbsent(f.rule(), k -> new ArrayList<>()).add(f));
+        return byRule;
     }
 
     /** Each requirement decided by its rules (all their findings, every scope and subject), or left to its question. */

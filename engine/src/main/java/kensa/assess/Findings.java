@@ -2,6 +2,7 @@ package kensa.assess;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.drools.model.Drools;
 import org.kie.api.runtime.rule.RuleContext;
 
 /**
@@ -56,6 +57,15 @@ public final class Findings {
         } else {
             notMet(rule, scope, statement + ": いいえ", remediation);
         }
+    }
+
+    // Rules precompiled at build time (the executable model) see `drools` as a Drools, which is also a RuleContext.
+    public void met(Drools rule, String scope, String evidence) { met((RuleContext) rule, scope, evidence); }
+    public void notMet(Drools rule, String scope, String evidence, String remediation) { notMet((RuleContext) rule, scope, evidence, remediation); }
+    public void unanswered(Drools rule, String scope, String evidence, String remediation) { unanswered((RuleContext) rule, scope, evidence, remediation); }
+    public void notApplicable(Drools rule, String scope, String evidence) { notApplicable((RuleContext) rule, scope, evidence); }
+    public void answer(Drools rule, String scope, Boolean answer, String statement, String remediation) {
+        answer((RuleContext) rule, scope, answer, statement, remediation);
     }
 
     private void add(RuleContext rule, String scope, Status status, String evidence, String remediation) {

@@ -2,6 +2,7 @@ package kensa.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.HashSet;
@@ -74,6 +75,11 @@ final class AssessCommand implements Callable<Integer> {
             description = "使うガイドラインの版(例: 6.0、7.0)。省略時は評価日に有効な版")
     String guideline;
 
+    @Option(names = "--rules", paramLabel = "DIR",
+            description = "追加のルール(DIR の下の *.drl)。同梱のルールと一緒に実行時にコンパイルします(起動に数秒)。"
+                    + "結果は JSON にルールIDごとに出ます。チェックリストや要件でそのIDを指定すれば判定にも使われます。複数指定できます。")
+    List<Path> extraRules = List.of();
+
     @Spec CommandSpec spec;
 
     @Option(names = "--threads", paramLabel = "N", description = "並行して評価する数(既定: CPU のコア数)")
@@ -96,7 +102,11 @@ final class AssessCommand implements Callable<Integer> {
         if (edition != null && Checklists.fiscalYearOf(edition).isEmpty()) {
             throw new ParameterException(spec.commandLine(), "--edition の版がわかりません: " + edition + "(例: R6、R7、令和7年度版、2025)");
         }
+        for (Path dir : extraRules) {
+            if (!Files.isDirectory(dir)) throw new ParameterException(spec.commandLine(), "--rules のフォルダがありません: " + dir);
+        }
         Home home = Home.locate();
+        RuleBase.Pending rules = RuleBase.loadInBackground(home.rules(), extraRules); // meanwhile, read the catalogs
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         XmlFiles<Facility> reader = new XmlFiles<>(Facility.class, home.facilitySchema());
@@ -110,7 +120,7 @@ final class AssessCommand implements Callable<Integer> {
             return Kensa.INTERNAL_ERROR;
         }
         if (guideline != null) selectGuideline(guidelines, LocalDate.MIN); // a bad --guideline is a usage error before any work
-        Assessor assessor = new Assessor(RuleBase.compile(List.of(home.rules())), checklists, guidelines);
+        Assessor assessor = new Assessor(rules.get(), checklists, guidelines);
         Reports reports = new Reports(home.reports());
         List<String> perFacility = formats.stream().filter(f -> !f.equals(Reports.JSONL)).toList();
 

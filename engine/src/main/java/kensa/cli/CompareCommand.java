@@ -60,7 +60,7 @@ final class CompareCommand implements Callable<Integer> {
         List<Guidelines.Selection> pair = pair(guidelines);
         var selection = checklists.inForce(facility.getFacilityType().value(), date).orElseThrow(() -> new InputError(file,
                 "施設の種類 " + facility.getFacilityType().value() + " に対応するチェックリストがありません。", "kensa editions で確認してください。"));
-        Assessor assessor = new Assessor(RuleBase.compile(List.of(home.rules())), checklists, guidelines);
+        Assessor assessor = new Assessor(RuleBase.load(home.rules(), List.of()), checklists, guidelines);
         Assessment before = assessor.assess(facility, file, selection, pair.get(0), date);
         Assessment after = assessor.assess(facility, file, selection, pair.get(1), date);
 

@@ -53,7 +53,7 @@ final class RulesCommand implements Callable<Integer> {
             }
         }
         out.println("ルール\t分野\t重要度\t使われている項目");
-        RuleBase.compile(List.of(home.rules())).info().forEach((id, info) -> out.printf("%s\t%s\t%s\t%s%n", id, info.topic(),
+        RuleBase.load(home.rules(), List.of()).info().forEach((id, info) -> out.printf("%s\t%s\t%s\t%s%n", id, info.topic(),
                 info.severity() == null ? "" : info.severity().code(), String.join("、", usedBy.getOrDefault(id, List.of()))));
         return 0;
     }
