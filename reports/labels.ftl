@@ -4,6 +4,11 @@
 <#-- What the filled form shows for a verdict: はい/いいえ, nothing when unanswered. -->
 <#assign formAnswer = {"met": "はい", "not_met": "いいえ", "unanswered": "", "not_applicable": "該当なし"}>
 <#assign changeLabel = {"new": "新規", "changed": "変更"}>
+<#-- Why an edition was applied, in a few words (batch summary); the reports give the full sentence. -->
+<#assign checklistReasonLabel = {"fiscal_year": "評価日の年度の版", "latest_available": "その年度の版が未収録のため、収録済みで最新の版",
+    "items_not_loaded": "その年度の版の項目が未収録のため、項目のある最新の版", "earliest_available": "最初の版より前の日付のため、最初の版",
+    "requested": "指定された版"}>
+<#assign guidelineReasonLabel = {"in_force": "評価日に有効な版", "earliest_available": "最初の版より前の日付のため、最初の版", "requested": "指定された版"}>
 <#assign severityLabel = {"critical": "緊急", "high": "高", "medium": "中", "low": "低"}>
 <#assign facilityTypeLabel = {"hospital": "病院", "clinic": "診療所", "dental_clinic": "歯科診療所", "pharmacy": "薬局"}>
 <#assign noFindings = "判定に必要な回答がありません。質問票のこの項目の質問に回答してください。">

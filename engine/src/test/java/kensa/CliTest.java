@@ -366,7 +366,9 @@ class CliTest {
         }
         assertTrue(errors.stream().noneMatch(l -> l.contains("root:")), "no external entity was read");
         assertEquals(3, Files.readAllLines(result.resolve("results.jsonl")).size());
-        assertTrue(Files.readString(result.resolve("summary.html")).contains("評価できなかったファイル(4 件"));
+        String summary = Files.readString(result.resolve("summary.html"));
+        assertTrue(summary.contains("評価できなかったファイル(4 件"));
+        assertTrue(summary.contains("適用した版") && summary.contains("第7.0版") && summary.contains("項目未収録のため"), "the summary names the editions applied");
         assertEquals(Kensa.INVALID_INPUT, kensa("assess", in.resolve("broken.xml").toString(), "-o", result.toString()).exit());
     }
 

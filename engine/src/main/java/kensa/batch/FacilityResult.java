@@ -11,9 +11,9 @@ import kensa.assess.Status;
  * not grow with the assessments themselves.
  */
 public record FacilityResult(String file, String base, String name, String type, Integer licensedBeds,
-                             String checklistId, String checklistLabel, Assessment.Counts counts,
-                             Assessment.GuidelineCounts guideline, String guidelineEdition, Assessment.GapCounts gaps,
-                             List<Cell> cells) {
+                             String checklistId, String checklistLabel, String checklistSelectedBy, String inForceLabel,
+                             Assessment.Counts counts, Assessment.GuidelineCounts guideline, String guidelineEdition,
+                             String guidelineSelectedBy, Assessment.GapCounts gaps, List<Cell> cells) {
 
     /** One answer box of the facility's own form. */
     public record Cell(String item, String scope, String scopeLabel, String text, Status status, LocalDate due) {}
@@ -28,9 +28,10 @@ public record FacilityResult(String file, String base, String name, String type,
         }
         Assessment.Checklist c = a.checklist();
         return new FacilityResult(a.facility().file(), base, a.facility().name(), a.facility().type(), a.facility().licensedBeds(),
-                c.id(), c.edition() + " " + c.form(), a.counts(),
+                c.id(), c.edition() + " " + c.form(), c.selectedBy(),
+                c.inForce() == null ? null : c.inForce().edition() + " " + c.inForce().form(), a.counts(),
                 a.guideline() == null ? null : a.guideline().counts(), a.guideline() == null ? null : a.guideline().edition(),
-                a.summary().gaps(), List.copyOf(cells));
+                a.guideline() == null ? null : a.guideline().selectedBy(), a.summary().gaps(), List.copyOf(cells));
     }
 
     /** Open gaps of every severity, for ranking. */

@@ -35,6 +35,7 @@ public final class Summary implements AutoCloseable {
     private int assessed;
     private int failed;
     private final Map<String, Integer> byType = new TreeMap<>();
+    private final Map<List<String>, Integer> editions = new LinkedHashMap<>();
     private final Map<Status, Integer> cellStatuses = new TreeMap<>();
     private final Map<Status, Integer> guidelineStatuses = new TreeMap<>();
     private final Map<String, FormStats> forms = new LinkedHashMap<>();
@@ -68,6 +69,8 @@ public final class Summary implements AutoCloseable {
     public void add(long index, FacilityResult f) throws IOException {
         assessed++;
         byType.merge(f.type(), 1, Integer::sum);
+        editions.merge(java.util.Arrays.asList(f.checklistLabel(), f.checklistSelectedBy(), f.inForceLabel(), f.guidelineEdition(),
+                f.guidelineSelectedBy()), 1, Integer::sum);
         if (f.guideline() != null) {
             guidelineStatuses.merge(Status.MET, f.guideline().met(), Integer::sum);
             guidelineStatuses.merge(Status.NOT_MET, f.guideline().notMet(), Integer::sum);
@@ -141,6 +144,18 @@ public final class Summary implements AutoCloseable {
         model.put("assessed", assessed);
         model.put("failed", failed);
         model.put("byType", byType);
+        List<Map<String, Object>> applied = new ArrayList<>();
+        editions.forEach((k, n) -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("checklist", k.get(0));
+            row.put("checklistSelectedBy", k.get(1));
+            if (k.get(2) != null) row.put("inForce", k.get(2));
+            if (k.get(3) != null) row.put("guideline", k.get(3));
+            if (k.get(4) != null) row.put("guidelineSelectedBy", k.get(4));
+            row.put("facilities", n);
+            applied.add(row);
+        });
+        model.put("editions", applied);
         model.put("cells", codes(cellStatuses));
         model.put("guideline", codes(guidelineStatuses));
         model.put("forms", formList);
