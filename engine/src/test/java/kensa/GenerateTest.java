@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,35 +30,23 @@ import kensa.xml.XmlFiles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** kensa generate: schema-valid, clearly synthetic, deterministic files in Japan's mix of facility types, that assess. */
 class GenerateTest {
     static final int FILES = 200;
     static final int ASSESSED = 100; // of the FILES: enough for the rates, and quick
 
-    record Run(int exit, String stdout, String stderr) {}
 
     @TempDir static Path shared;
     static Path dir;
-    static Run run;
+    static CliTest.Run run;
 
     @TempDir Path out;
 
     @BeforeAll
     static void generate() {
         dir = shared.resolve("synthetic");
-        run = kensa("generate", "--count", String.valueOf(FILES), "--seed", "7", "-o", dir.toString());
-    }
-
-    static Run kensa(String... args) {
-        StringWriter stdout = new StringWriter();
-        StringWriter stderr = new StringWriter();
-        CommandLine cli = Kensa.commandLine();
-        cli.setOut(new PrintWriter(stdout));
-        cli.setErr(new PrintWriter(stderr));
-        int exit = cli.execute(args);
-        return new Run(exit, stdout.toString(), stderr.toString());
+        run = CliTest.kensa("generate", "--count", String.valueOf(FILES), "--seed", "7", "-o", dir.toString());
     }
 
     static List<Path> files(Path in) throws IOException {
@@ -101,7 +87,7 @@ class GenerateTest {
 
     @Test
     void theSameSeedGivesTheSameBytesWhateverTheCount() throws IOException {
-        assertEquals(0, kensa("generate", "--count", "30", "--seed", "7", "-o", out.toString()).exit());
+        assertEquals(0, CliTest.kensa("generate", "--count", "30", "--seed", "7", "-o", out.toString()).exit());
         List<Path> again = files(out);
         assertEquals(30, again.size());
         for (Path file : again) {
@@ -112,7 +98,7 @@ class GenerateTest {
 
     @Test
     void aDifferentSeedGivesDifferentFiles() throws IOException {
-        assertEquals(0, kensa("generate", "--count", "30", "--seed", "8", "-o", out.toString()).exit());
+        assertEquals(0, CliTest.kensa("generate", "--count", "30", "--seed", "8", "-o", out.toString()).exit());
         int same = 0;
         for (Path file : files(out)) {
             String other = Files.readString(file).replace("seed 8", "seed 7");
@@ -178,7 +164,7 @@ class GenerateTest {
 
     @Test
     void aCountBelowOneIsAnError() {
-        Run r = kensa("generate", "--count", "0", "-o", out.toString());
+        CliTest.Run r = CliTest.kensa("generate", "--count", "0", "-o", out.toString());
         assertEquals(Kensa.INVALID_INPUT, r.exit());
         assertTrue(r.stderr().contains("--count"), r.stderr());
     }
