@@ -296,12 +296,15 @@ public final class Assessor {
         return found;
     }
 
-    static List<Parameter> parameters(Checklist form) {
-        return form.getParameter().stream().map(p -> new Parameter(p.getName(), p.getValue())).toList();
+    /** An edition's parameters as facts, made once per edition (they are read for every facility). */
+    private final Map<Object, List<Parameter>> parameters = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private List<Parameter> parameters(Checklist form) {
+        return parameters.computeIfAbsent(form, f -> form.getParameter().stream().map(p -> new Parameter(p.getName(), p.getValue())).toList());
     }
 
-    static List<Parameter> parameters(Guideline guideline) {
-        return guideline.getParameter().stream().map(p -> new Parameter(p.getName(), p.getValue())).toList();
+    private List<Parameter> parameters(Guideline guideline) {
+        return parameters.computeIfAbsent(guideline, g -> guideline.getParameter().stream().map(p -> new Parameter(p.getName(), p.getValue())).toList());
     }
 
     /** The answers declared on this form (by the facility, or returned by one vendor), keyed by cell. */
