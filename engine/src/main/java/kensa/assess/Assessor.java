@@ -102,12 +102,10 @@ public final class Assessor {
 
         Assessment.Guideline applied = null;
         if (guideline != null) {
+            Finding closedByGate = main.gate != null && main.gate.status() == Status.NOT_MET ? closedBy(form.getGate()) : null;
+            // Closed by the gate, no requirement reads a finding: the rules need not run again.
             List<Parameter> gp = parameters(guideline.guideline());
-            List<Finding> guidelineFindings = gp.equals(parameters(form)) ? findings : findings(facility, gp, asOf);
-            Finding closedByGate = main.gate != null && main.gate.status() == Status.NOT_MET
-                    ? new Finding(form.getGate().getRule(), null, null, Status.NOT_APPLICABLE, null,
-                            form.getGate().getNotApplicableReason(), null)
-                    : null;
+            List<Finding> guidelineFindings = closedByGate != null || gp.equals(parameters(form)) ? findings : findings(facility, gp, asOf);
             applied = guideline(guideline, guidelineFindings, closedByGate);
         }
         return new Assessment(Assessment.FORMAT_VERSION,
@@ -189,6 +187,11 @@ public final class Assessor {
                 v.getAppliesWhen() != null ? null : titles.get(v.getDeemedThrough()), mine.stream().map(Finding::evidence).toList());
     }
 
+    /** The finding every other cell and requirement carries when the opening question is answered いいえ. */
+    private static Finding closedBy(Gate gate) {
+        return new Finding(gate.getRule(), null, null, Status.NOT_APPLICABLE, null, gate.getNotApplicableReason(), null);
+    }
+
     private record Filled(Assessment.Checklist checklist, Assessment.Counts counts, Assessment.Cell gate,
                           List<Assessment.Section> sections) {}
 
@@ -210,9 +213,7 @@ public final class Assessor {
             Gate g = form.getGate();
             gate = cell(g.getNumber(), null, null, g.getText(), List.of(g.getRule()), false, findings,
                     unmatched.remove(key(g.getNumber(), null)), null, asOf, fiscalYearEnd);
-            if (gate.status() == Status.NOT_MET) {
-                closedByGate = new Finding(g.getRule(), null, null, Status.NOT_APPLICABLE, null, g.getNotApplicableReason(), null);
-            }
+            if (gate.status() == Status.NOT_MET) closedByGate = closedBy(g);
         }
 
         List<Assessment.Section> sections = new ArrayList<>();
