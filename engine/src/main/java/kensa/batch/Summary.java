@@ -29,8 +29,8 @@ public final class Summary implements AutoCloseable {
     static final int ERRORS_SHOWN = 1000;
 
     private final Path dir;
-    private final Csv facilities;
-    private final Csv errors;
+    private final StreamedFile facilities;
+    private final StreamedFile errors;
     private final String reportFormat;
     private int assessed;
     private int failed;
@@ -46,9 +46,9 @@ public final class Summary implements AutoCloseable {
     public Summary(Path dir, String reportFormat) throws IOException {
         this.dir = dir;
         this.reportFormat = reportFormat;
-        this.facilities = new Csv(dir.resolve("summary.csv"), List.of("ファイル", "施設名", "施設の種類", "様式", "版・様式", "番号", "欄",
+        this.facilities = new StreamedFile(dir.resolve("summary.csv"), List.of("ファイル", "施設名", "施設の種類", "様式", "版・様式", "番号", "欄",
                 "確認事項", "判定", "期限"));
-        this.errors = new Csv(dir.resolve("errors.csv"), List.of("ファイル", "行", "列", "エラー", "対処"));
+        this.errors = new StreamedFile(dir.resolve("errors.csv"), List.of("ファイル", "行", "列", "エラー", "対処"));
     }
 
     private static final class FormStats {
@@ -178,15 +178,15 @@ public final class Summary implements AutoCloseable {
         errors.close();
     }
 
-    /** A CSV file written row by row to a temporary file and moved into place whole when closed (UTF-8 BOM, CRLF, quoted). */
-    public static final class Csv implements AutoCloseable {
+    /** A file written row by row (CSV with BOM, CRLF, quoted; or plain lines such as JSON lines) to a temporary file and moved into place whole when finished; dropped if never finished. */
+    public static final class StreamedFile implements AutoCloseable {
         private final Path target;
         private final Path temp;
         private final BufferedWriter out;
         private boolean done;
 
         /** @param header the CSV header (and a BOM), or null for a plain text stream such as JSON lines */
-        public Csv(Path target, List<String> header) throws IOException {
+        public StreamedFile(Path target, List<String> header) throws IOException {
             this.target = target;
             Files.createDirectories(target.toAbsolutePath().getParent());
             this.temp = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName(), ".tmp");

@@ -145,7 +145,7 @@ final class AssessCommand implements Callable<Integer> {
         Progress progress = new Progress(err, inputs.size(), System.console() != null, quiet || !batch);
         boolean gaps = false;
         try (Summary summary = batch ? new Summary(outputDir, link) : null;
-             Summary.Csv jsonl = formats.contains(Reports.JSONL) ? new Summary.Csv(outputDir.resolve("results.jsonl"), null) : null) {
+             Summary.StreamedFile jsonl = formats.contains(Reports.JSONL) ? new Summary.StreamedFile(outputDir.resolve("results.jsonl"), null) : null) {
             // Outcomes are taken in input order, so every output is the same whatever the threads' timing.
             Deque<Future<Outcome>> window = new ArrayDeque<>();
             int done = 0;
