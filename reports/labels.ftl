@@ -68,5 +68,7 @@
   </#list></#list></#list>
   <#return found>
 </#function>
+<#-- A cell's, requirement's or action's findings are ids: their place in the assessment's findings list. -->
+<#function found ids><#return ids?map(i -> a.findings[i])></#function>
 <#-- The findings that explain a gap or a contradiction: the failing ones. -->
-<#function failing cell><#return cell.findings?filter(f -> f.status == "not_met" || f.status == "unanswered")></#function>
+<#function failing cell><#return found(cell.findings)?filter(f -> f.status == "not_met" || f.status == "unanswered")></#function>

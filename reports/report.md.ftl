@@ -56,8 +56,8 @@ ${md(g.text)}
 
 | 順位 | 重要度 | 対策 | 期限 | 根拠 |
 |---|---|---|---|---|
-<#list sum.urgentActions as x>
-| ${x.rank} | ${severityLabel[x.severity!""]!"—"} | <#if x.remediation??>${md(x.remediation)}<#else>${md(x.evidence)}</#if><br>〔${statusLabel[x.status]}〕<#if x.subject??>${md(x.subject)}: </#if>${md(x.evidence)} | <#if x.due??>${wareki(x.due)}<#if x.overdue!false>(期限超過)</#if><#else>回答を</#if> | ${md(x.basis?join("、"))} |
+<#list sum.urgentActions as x><#assign f = a.findings[x.finding]>
+| ${x.rank} | ${severityLabel[f.severity!""]!"—"} | <#if f.remediation??>${md(f.remediation)}<#else>${md(f.evidence)}</#if><br>〔${statusLabel[f.status]}〕<#if f.subject??>${md(f.subject)}: </#if>${md(f.evidence)} | <#if x.due??>${wareki(x.due)}<#if x.overdue!false>(期限超過)</#if><#else>回答を</#if> | ${md(x.basis?join("、"))} |
 </#list>
 </#if>
 
@@ -78,7 +78,7 @@ ${md(g.text)}
 | 項目 | 申告 | 判定 | 事実 |
 |---|---|---|---|
 <#list disputed as d>
-| <#if d.vendor??>${md(d.vendor)} </#if>${cellName(d.cell)} | ${d.cell.declared} | ${statusLabel[d.cell.status]} | <#list d.cell.findings?filter(f -> f.status == d.cell.status) as f>${md(f.evidence)}<#sep><br></#sep></#list> |
+| <#if d.vendor??>${md(d.vendor)} </#if>${cellName(d.cell)} | ${d.cell.declared} | ${statusLabel[d.cell.status]} | <#list found(d.cell.findings)?filter(f -> f.status == d.cell.status) as f>${md(f.evidence)}<#sep><br></#sep></#list> |
 </#list>
 </#if>
 <#list vendorForms as v>
@@ -98,7 +98,7 @@ ${md(g.text)}
 | 項目 | 判定 | 根拠 |
 |---|---|---|
 <#list s.items as i><#list i.cells as c>
-| ${cellName(c)} | ${statusLabel[c.status]}${marks(c?is_first?then(i, {}), c)} | <#list c.findings as f>${md(f.evidence)}<#sep><br></#sep><#else><#if c.declared??>様式への記入(申告): ${c.declared}<#else>${noFindings}</#if></#list> |
+| ${cellName(c)} | ${statusLabel[c.status]}${marks(c?is_first?then(i, {}), c)} | <#list found(c.findings) as f>${md(f.evidence)}<#sep><br></#sep><#else><#if c.declared??>様式への記入(申告): ${c.declared}<#else>${noFindings}</#if></#list> |
 </#list></#list>
 </#list>
 <#if a.guideline??>
@@ -122,7 +122,7 @@ ${md(g.text)}
 
 ${md(r.text)}
 
-<#list r.findings?filter(f -> f.status == "not_met" || f.status == "unanswered") as f>
+<#list found(r.findings)?filter(f -> f.status == "not_met" || f.status == "unanswered") as f>
 - <#if f.subject??>${md(f.subject)}: </#if>${md(f.evidence)}<#if f.remediation??>
   - 対応: ${md(f.remediation)}</#if>
 <#else>

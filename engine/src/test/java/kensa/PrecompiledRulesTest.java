@@ -134,7 +134,7 @@ class PrecompiledRulesTest {
         String example = Project.EXAMPLES.resolve("compliant-clinic.xml").toString();
         CliTest.Run run = CliTest.kensa("assess", example, "-o", out.toString(), "--format", "json", "--rules", extra.toString());
         assertEquals(1, run.exit(), run.stderr()); // the extra finding on 1-(1) is a gap in an otherwise compliant clinic
-        JsonNode json = CliTest.JSON.readTree(out.resolve("compliant-clinic.json").toFile());
+        JsonNode json = CliTest.readAssessment(out.resolve("compliant-clinic.json"));
 
         JsonNode mine = json.path("extraRules").path("visitor_log_kept");
         assertEquals(1, mine.size(), json.path("extraRules").toString());

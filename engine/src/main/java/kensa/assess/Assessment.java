@@ -1,14 +1,25 @@
 package kensa.assess;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
 /**
  * One facility assessed against one checklist form, with each vendor's 事業者 form beside it, and
  * against the guideline edition in force. This is the JSON shape (documented in README) and the data
  * every report template reads, so field names are part of the public interface.
+ * <p>
+ * Each distinct finding is written once, in {@code findings}; cells, requirements and actions refer to it by its id,
+ * its place in that list ({@link FindingId}). One gap decides many cells and requirements, and repeating it in
+ * each made the JSON several times larger.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Assessment(
@@ -23,9 +34,45 @@ public record Assessment(
         List<VendorForm> vendorForms,
         Guideline guideline,
         List<UnusedDeclaration> unusedDeclarations,
-        Map<String, List<Finding>> extraRules) {
+        Map<String, List<Finding>> extraRules,
+        List<Finding> findings) {
 
-    public static final int FORMAT_VERSION = 3;
+    public static final int FORMAT_VERSION = 4;
+
+    /** The assessment with its findings list: every finding a cell, requirement or action refers to, in a stable order. */
+    static Assessment of(Facility facility, LocalDate assessedOn, Summary summary, Checklist checklist, Counts counts,
+                         Cell gate, List<Section> sections, List<VendorForm> vendorForms, Guideline guideline,
+                         List<UnusedDeclaration> unusedDeclarations, Map<String, List<Finding>> extraRules) {
+        Set<Finding> referred = new LinkedHashSet<>();
+        if (gate != null) referred.addAll(gate.findings());
+        addCells(referred, sections);
+        for (VendorForm v : vendorForms) addCells(referred, v.sections());
+        if (guideline != null) {
+            for (Volume v : guideline.volumes()) for (Requirement r : v.requirements()) referred.addAll(r.findings());
+        }
+        for (Action a : summary.urgentActions()) referred.add(a.finding());
+        List<Finding> findings = new ArrayList<>(referred);
+        findings.sort(STABLE);
+        return new Assessment(FORMAT_VERSION, facility, assessedOn, summary, checklist, counts, gate, sections, vendorForms,
+                guideline, unusedDeclarations, extraRules, findings);
+    }
+
+    private static void addCells(Set<Finding> referred, List<Section> sections) {
+        for (Section s : sections) for (Item i : s.items()) for (Cell c : i.cells()) referred.addAll(c.findings());
+    }
+
+    private static final Comparator<String> TEXT = Comparator.nullsFirst(Comparator.naturalOrder());
+    private static final Comparator<Finding> STABLE = Comparator.comparing(Finding::rule)
+            .thenComparing(Finding::subject, TEXT).thenComparing(Finding::scope, TEXT)
+            .thenComparing(Finding::status).thenComparing(Finding::evidence, TEXT)
+            .thenComparing(Finding::remediation, TEXT).thenComparing(f -> Objects.toString(f.severity(), ""));
+
+    /** Each finding's id: its place in {@link #findings()}. */
+    public Map<Finding, Integer> findingIds() {
+        Map<Finding, Integer> ids = new HashMap<>(findings.size() * 2);
+        for (int i = 0; i < findings.size(); i++) ids.put(findings.get(i), i);
+        return ids;
+    }
 
     /**
      * For 経営層: the open gaps by severity (each distinct finding once, across the form, the vendor forms
@@ -39,13 +86,14 @@ public record Assessment(
     /**
      * One thing to do.
      *
-     * @param due   the earliest date a form cell that needs it must be done by, or the end of the current
-     *              fiscal year for a gap only the guideline shows; absent for a question left unanswered there
-     * @param basis where it is required: checklist items and guideline requirements, as "edition form number"
+     * @param finding the gap to close
+     * @param due     the earliest date a form cell that needs it must be done by, or the end of the current
+     *                fiscal year for a gap only the guideline shows; absent for a question left unanswered there
+     * @param basis   where it is required: checklist items and guideline requirements, as "edition form number"
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Action(int rank, Severity severity, Status status, String rule, String subject, String scope,
-                         String evidence, String remediation, LocalDate due, Boolean overdue, List<String> basis) {}
+    public record Action(int rank, @JsonSerialize(using = FindingId.class) Finding finding, LocalDate due, Boolean overdue,
+                         List<String> basis) {}
 
     /**
      * The guideline edition applied: its requirements decided by rules, and the questions an assessor asks.
@@ -83,7 +131,7 @@ public record Assessment(
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Requirement(String key, String number, String text, Status status, Severity severity, String question,
-                              List<Finding> findings) {}
+                              @JsonSerialize(contentUsing = FindingId.class) List<Finding> findings) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Facility(String name, String type, Integer licensedBeds, String file) {}
@@ -135,7 +183,8 @@ public record Assessment(
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Cell(String item, String scope, String scopeLabel, String text, Status status, String basis,
                        String declared, Boolean contradiction, Boolean reference, LocalDate due, Boolean overdue,
-                       LocalDate checkedOn, LocalDate target, List<Finding> findings) {}
+                       LocalDate checkedOn, LocalDate target,
+                       @JsonSerialize(contentUsing = FindingId.class) List<Finding> findings) {}
 
     /** A vendor's 事業者確認用, filled from what the facility file holds about that vendor. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

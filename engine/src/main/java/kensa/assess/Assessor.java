@@ -73,8 +73,9 @@ public final class Assessor {
                              LocalDate asOf) throws InputError {
         Checklist form = selection.form();
         List<Finding> findings = findings(facility, parameters(form), asOf);
+        ByRule formFindings = new ByRule(findings);
         List<Assessment.UnusedDeclaration> unused = new ArrayList<>();
-        Filled main = fill(form, selection.reason(), selection.inForce(), findings, null,
+        Filled main = fill(form, selection.reason(), selection.inForce(), formFindings, null,
                 declared(facility.getDeclaredAnswers(), form, null, unused), asOf, file);
 
         List<Assessment.VendorForm> vendorForms = new ArrayList<>();
@@ -83,7 +84,7 @@ public final class Assessor {
         if (open && vendorForm.isPresent() && facility.getVendors() != null) {
             Checklist vf = vendorForm.get();
             // The vendor form's edition parameters are usually the facility form's: run the rules again only if not.
-            List<Finding> vendorFindings = parameters(vf).equals(parameters(form)) ? findings : findings(facility, parameters(vf), asOf);
+            ByRule vendorFindings = parameters(vf).equals(parameters(form)) ? formFindings : new ByRule(findings(facility, parameters(vf), asOf));
             for (Vendor vendor : facility.getVendors().getVendor()) {
                 List<DeclaredAnswers> returned = vendor.getDeclaredAnswers();
                 Checklist vendorInForce = selection.inForce() == null ? null : catalog.formsFor(Checklists.VENDOR).stream()
@@ -105,10 +106,10 @@ public final class Assessor {
             Finding closedByGate = main.gate != null && main.gate.status() == Status.NOT_MET ? closedBy(form.getGate()) : null;
             // Closed by the gate, no requirement reads a finding: the rules need not run again.
             List<Parameter> gp = parameters(guideline.guideline());
-            List<Finding> guidelineFindings = closedByGate != null || gp.equals(parameters(form)) ? findings : findings(facility, gp, asOf);
+            ByRule guidelineFindings = closedByGate != null || gp.equals(parameters(form)) ? formFindings : new ByRule(findings(facility, gp, asOf));
             applied = guideline(guideline, guidelineFindings, closedByGate);
         }
-        return new Assessment(Assessment.FORMAT_VERSION,
+        return Assessment.of(
                 new Assessment.Facility(facility.getName(), facility.getFacilityType().value(),
                         facility.getLicensedBeds(), String.valueOf(file.getFileName())),
                 asOf, Priorities.summarise(main.checklist, main.sections, vendorForms, applied, asOf),
@@ -130,10 +131,9 @@ public final class Assessor {
     }
 
     /** Each requirement decided by its rules (all their findings, every scope and subject), or left to its question. */
-    private static Assessment.Guideline guideline(Guidelines.Selection selection, List<Finding> findings, Finding closedByGate) {
+    private static Assessment.Guideline guideline(Guidelines.Selection selection, ByRule byRule, Finding closedByGate) {
         Guideline g = selection.guideline();
         Map<String, String> titles = g.getVolume().stream().collect(Collectors.toMap(kensa.guideline.Volume::getKey, kensa.guideline.Volume::getTitle));
-        Map<String, List<Finding>> byRule = byRule(findings);
         List<Assessment.Volume> volumes = new ArrayList<>();
         Map<Status, Integer> counts = new HashMap<>();
         int manual = 0;
@@ -148,11 +148,12 @@ public final class Assessor {
                 if (r.getBackground() != null || (r.getManual() != null && closedBy != null)) continue;
                 if (r.getManual() != null) {
                     manual++;
-                    requirements.add(new Assessment.Requirement(r.getKey(), r.getNumber(), r.getText(), null, null,
+                    // The question says what to check; the requirement's wording would only repeat it.
+                    requirements.add(new Assessment.Requirement(r.getKey(), r.getNumber(), null, null, null,
                             r.getManual(), List.of()));
                     continue;
                 }
-                List<Finding> mine = closedBy != null ? closedBy : ofRules(byRule, r.getRule(), f -> true);
+                List<Finding> mine = closedBy != null ? closedBy : byRule.of(r.getRule(), f -> true);
                 Status status = closedBy != null ? Status.NOT_APPLICABLE : Status.combine(mine.stream().map(Finding::status).toList());
                 Severity severity = mine.stream().filter(f -> f.status().isGap() && f.severity() != null)
                         .map(Finding::severity).min(Comparator.naturalOrder()).orElse(null);
@@ -178,10 +179,10 @@ public final class Assessor {
     static final String DEEMED_WHEN = "deemed_when";
 
     /** A volume's condition decided by its rule's findings: it holds only when the rule is met. */
-    private static Assessment.Condition condition(kensa.guideline.Volume v, Map<String, List<Finding>> byRule, Map<String, String> titles) {
+    private static Assessment.Condition condition(kensa.guideline.Volume v, ByRule byRule, Map<String, String> titles) {
         String rule = v.getAppliesWhen() != null ? v.getAppliesWhen() : v.getDeemedWhen();
         if (rule == null) return null;
-        List<Finding> mine = ofRules(byRule, List.of(rule), f -> true);
+        List<Finding> mine = byRule.of(List.of(rule), f -> true);
         Status status = Status.combine(mine.stream().map(Finding::status).toList());
         return new Assessment.Condition(v.getAppliesWhen() != null ? APPLIES_WHEN : DEEMED_WHEN, rule, status == Status.MET, status,
                 v.getAppliesWhen() != null ? null : titles.get(v.getDeemedThrough()), mine.stream().map(Finding::evidence).toList());
@@ -195,15 +196,10 @@ public final class Assessor {
     private record Filled(Assessment.Checklist checklist, Assessment.Counts counts, Assessment.Cell gate,
                           List<Assessment.Section> sections) {}
 
-    private Filled fill(Checklist form, String selectedBy, Checklist inForce, List<Finding> all, String subject,
+    private Filled fill(Checklist form, String selectedBy, Checklist inForce, ByRule findings, String subject,
                         Map<String, DeclaredAnswer> declared, LocalDate asOf, Path file) throws InputError {
-        Map<String, List<Finding>> findings = byRule(subject == null ? all
-                : all.stream().filter(f -> f.subject() == null || f.subject().equals(subject)).toList());
-        Map<String, String> scopeLabels = form.getScope().stream().collect(Collectors.toMap(Scope::getCode, Scope::getLabel));
-        Optional<Checklist> previous = catalog.previous(form);
-        Map<String, kensa.checklist.Item> previousItems = previous.map(p -> p.getSection().stream()
-                .flatMap(s -> s.getItem().stream())
-                .collect(Collectors.toMap(kensa.checklist.Item::getKey, i -> i))).orElse(Map.of());
+        FormFacts about = formFacts.computeIfAbsent(form, f -> new FormFacts(form, catalog.previous(form)));
+        Optional<Checklist> previous = about.previous;
         LocalDate fiscalYearEnd = LocalDate.of(Checklists.fiscalYear(asOf) + 1, 3, 31);
         Map<String, DeclaredAnswer> unmatched = new LinkedHashMap<>(declared);
 
@@ -211,7 +207,7 @@ public final class Assessor {
         Finding closedByGate = null;
         if (form.getGate() != null) {
             Gate g = form.getGate();
-            gate = cell(g.getNumber(), null, null, g.getText(), List.of(g.getRule()), false, findings,
+            gate = cell(g.getNumber(), null, null, g.getText(), List.of(g.getRule()), false, findings, subject,
                     unmatched.remove(key(g.getNumber(), null)), null, asOf, fiscalYearEnd);
             if (gate.status() == Status.NOT_MET) closedByGate = closedBy(g);
         }
@@ -223,16 +219,16 @@ public final class Assessor {
                 List<Assessment.Cell> cells = new ArrayList<>();
                 for (kensa.checklist.Cell c : item.getCell()) {
                     DeclaredAnswer answer = unmatched.remove(key(item.getNumber(), c.getScope()));
-                    String scopeLabel = scopeLabels.get(c.getScope());
+                    String scopeLabel = about.scopeLabels.get(c.getScope());
                     cells.add(closedByGate != null
                             ? new Assessment.Cell(item.getNumber(), c.getScope(), scopeLabel, null, Status.NOT_APPLICABLE,
                                     FACTS, answer == null ? null : answer.getValue().value(), null, null, null, null, asOf, null,
                                     List.of(closedByGate))
-                            : cell(item.getNumber(), c.getScope(), scopeLabel, null, c.getRule(), c.getReference(), findings,
+                            : cell(item.getNumber(), c.getScope(), scopeLabel, null, c.getRule(), c.getReference(), findings, subject,
                                     answer, c.getDeadline() != null ? c.getDeadline() : form.getDeadline(), asOf, fiscalYearEnd));
                 }
                 items.add(new Assessment.Item(item.getNumber(), item.getKey(), item.getText(),
-                        previous.isEmpty() ? null : EditionDiff.change(item, previousItems.get(item.getKey())), item.getChangeNote(),
+                        about.changes.get(item.getKey()), item.getChangeNote(),
                         item.getGuidelineRef().stream().map(GuidelineRef::getValue).toList(), cells));
             }
             sections.add(new Assessment.Section(s.getNumber(), s.getTitle(), s.getOnForm() ? null : Boolean.FALSE, items));
@@ -252,9 +248,10 @@ public final class Assessor {
      * Facts decide when there are any; a declared answer decides only what the facts leave unanswered.
      */
     private static Assessment.Cell cell(String item, String scope, String scopeLabel, String text, List<String> ruleIds,
-                                        boolean reference, Map<String, List<Finding>> byRule, DeclaredAnswer declared,
+                                        boolean reference, ByRule byRule, String subject, DeclaredAnswer declared,
                                         LocalDate deadline, LocalDate asOf, LocalDate fiscalYearEnd) {
-        List<Finding> mine = ofRules(byRule, ruleIds, f -> scope == null || f.scope() == null || scope.equals(f.scope()));
+        List<Finding> mine = byRule.of(ruleIds, f -> (scope == null || f.scope() == null || scope.equals(f.scope()))
+                && (subject == null || f.subject() == null || subject.equals(f.subject())));
         Status facts = Status.combine(mine.stream().map(Finding::status).toList());
         Boolean declaredYes = declared == null ? null : declared.getValue().value().equals("はい");
         Status status = facts;
@@ -282,20 +279,50 @@ public final class Assessor {
                 due, overdue, checkedOn, target, mine);
     }
 
-    /** The findings of each rule id. */
-    private static Map<String, List<Finding>> byRule(List<Finding> findings) {
-        return findings.stream().collect(Collectors.groupingBy(Finding::rule));
+    /** One rule run's findings by rule id, each rule's sorted once by status, then evidence. */
+    private static final class ByRule {
+        private static final Comparator<Finding> ORDER = Comparator.comparing(Finding::status).thenComparing(Finding::evidence);
+        private final Map<String, List<Finding>> byRule = new HashMap<>();
+
+        ByRule(List<Finding> findings) {
+            for (Finding f : findings) byRule.computeIfAbsent(f.rule(), k -> new ArrayList<>()).add(f);
+            for (List<Finding> mine : byRule.values()) mine.sort(ORDER);
+        }
+
+        /** The findings of these rules that pass the filter: in the rules' order, then by status, then by evidence. */
+        List<Finding> of(List<String> ruleIds, Predicate<Finding> keep) {
+            List<Finding> found = new ArrayList<>();
+            for (String id : ruleIds) {
+                for (Finding f : byRule.getOrDefault(id, List.of())) if (keep.test(f)) found.add(f);
+            }
+            return found;
+        }
     }
 
-    /** The findings of these rules that pass the filter: in the rules' order, then by status, then by evidence. */
-    private static List<Finding> ofRules(Map<String, List<Finding>> byRule, List<String> ruleIds, Predicate<Finding> keep) {
-        List<Finding> found = new ArrayList<>();
-        for (String id : ruleIds) {
-            byRule.getOrDefault(id, List.of()).stream().filter(keep)
-                    .sorted(Comparator.comparing(Finding::status).thenComparing(Finding::evidence)).forEach(found::add);
+    /** What filling a form needs besides the findings, worked out once per form: it is the same for every facility. */
+    private static final class FormFacts {
+        final Optional<Checklist> previous;
+        final Map<String, String> scopeLabels;
+        /** Each item's change since the previous edition (absent when unchanged or there is none). */
+        final Map<String, String> changes = new HashMap<>();
+
+        FormFacts(Checklist form, Optional<Checklist> previous) {
+            this.previous = previous;
+            this.scopeLabels = form.getScope().stream().collect(Collectors.toMap(Scope::getCode, Scope::getLabel));
+            Map<String, kensa.checklist.Item> previousItems = previous.map(p -> p.getSection().stream()
+                    .flatMap(s -> s.getItem().stream())
+                    .collect(Collectors.toMap(kensa.checklist.Item::getKey, i -> i))).orElse(Map.of());
+            if (previous.isEmpty()) return;
+            for (kensa.checklist.Section s : form.getSection()) {
+                for (kensa.checklist.Item item : s.getItem()) {
+                    String change = EditionDiff.change(item, previousItems.get(item.getKey()));
+                    if (change != null) changes.put(item.getKey(), change);
+                }
+            }
         }
-        return found;
     }
+
+    private final Map<Checklist, FormFacts> formFacts = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** An edition's parameters as facts, made once per edition (they are read for every facility). */
     private final Map<Object, List<Parameter>> parameters = new java.util.concurrent.ConcurrentHashMap<>();

@@ -59,9 +59,8 @@ final class Priorities {
         List<Gap> ranked = gaps.values().stream().sorted(URGENCY).toList();
         List<Assessment.Action> actions = new ArrayList<>();
         for (Gap g : ranked.subList(0, Math.min(URGENT_ACTIONS, ranked.size()))) {
-            Finding f = g.finding;
-            actions.add(new Assessment.Action(actions.size() + 1, f.severity(), f.status(), f.rule(), f.subject(), f.scope(),
-                    f.evidence(), f.remediation(), g.due, g.overdue ? Boolean.TRUE : null, List.copyOf(g.basis)));
+            actions.add(new Assessment.Action(actions.size() + 1, g.finding, g.due, g.overdue ? Boolean.TRUE : null,
+                    List.copyOf(g.basis)));
         }
         return new Assessment.Summary(new Assessment.GapCounts(
                 count(ranked, Severity.CRITICAL), count(ranked, Severity.HIGH), count(ranked, Severity.MEDIUM),

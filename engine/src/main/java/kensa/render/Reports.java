@@ -3,7 +3,9 @@ package kensa.render;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import freemarker.core.TemplateClassResolver;
 import freemarker.template.Configuration;
@@ -20,6 +22,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import kensa.assess.Assessment;
+import kensa.assess.FindingId;
 
 /**
  * Renders an assessment in each output format. JSON is the assessment itself; the other formats
@@ -96,7 +100,7 @@ public final class Reports {
     /** The assessment as one line of JSON (for a results.jsonl stream). */
     public static String jsonLine(Object value) {
         try {
-            return COMPACT.writeValueAsString(value);
+            return writer(COMPACT, value).writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -104,14 +108,26 @@ public final class Reports {
 
     public static String json(Object value) {
         try {
-            return JSON.writeValueAsString(value) + "\n";
+            return writer(JSON, value).writeValueAsString(value) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
 
+    /** The JSON as maps and lists, for the templates: the same shape as the file. */
     private static Map<String, Object> asTree(Object value) {
-        return JSON.convertValue(value, new TypeReference<Map<String, Object>>() {});
+        try (TokenBuffer tokens = new TokenBuffer(JSON, false)) {
+            writer(JSON, value).writeValue(tokens, value);
+            return JSON.readValue(tokens.asParser(), new TypeReference<Map<String, Object>>() {});
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An assessment's findings are written once and referred to by id elsewhere. */
+    private static ObjectWriter writer(ObjectMapper mapper, Object value) {
+        ObjectWriter writer = mapper.writer();
+        return value instanceof Assessment a ? writer.withAttribute(FindingId.IDS, a.findingIds()) : writer;
     }
 
     private static TemplateMethodModelEx dateFunction(Function<String, String> format) {

@@ -35,6 +35,7 @@ import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.runtime.StatelessKieSession;
 
 /**
@@ -53,10 +54,13 @@ public final class RuleBase {
     private final Set<String> ruleIds;
     private final Set<String> extraRuleIds;
     private final boolean precompiled;
+    /** Sessions are reset and reused: a new one builds its node memories again, which costs more than the rules. */
+    private final KieSessionsPool sessions;
 
     private RuleBase(KieBase kieBase, boolean precompiled, Set<String> extraFiles) {
         this.kieBase = kieBase;
         this.precompiled = precompiled;
+        this.sessions = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
         this.ruleIds = kieBase.getKiePackages().stream()
                 .flatMap(p -> p.getRules().stream())
                 .map(r -> Findings.ruleId(r.getName()))
@@ -223,7 +227,7 @@ public final class RuleBase {
 
     /** Runs every rule over the facts and returns what they found. */
     public List<Finding> run(List<Object> facts) {
-        StatelessKieSession session = kieBase.newStatelessKieSession();
+        StatelessKieSession session = sessions.newStatelessKieSession();
         Findings findings = new Findings();
         session.setGlobal("findings", findings);
         session.execute(facts);
