@@ -58,10 +58,18 @@ public final class Assessor {
      * date rule can decide), before any form is filled.
      */
     public List<Finding> findings(Facility facility, List<Parameter> parameters, LocalDate asOf) {
+        return findingsByEdition(facility, List.of(parameters), asOf).get(parameters);
+    }
+
+    /** {@link #findings} under each edition's parameters, from one rule session: only the rules reading them run again. */
+    public Map<List<Parameter>, List<Finding>> findingsByEdition(Facility facility, List<List<Parameter>> editions, LocalDate asOf) {
+        List<List<Parameter>> distinct = editions.stream().distinct().toList();
         List<Object> all = facts.flatten(facility);
-        all.addAll(parameters);
         if (asOf != null) all.add(new AssessmentDate(asOf));
-        return rules.run(all);
+        List<List<Finding>> found = rules.run(all, distinct);
+        Map<List<Parameter>, List<Finding>> byEdition = new HashMap<>();
+        for (int i = 0; i < distinct.size(); i++) byEdition.put(distinct.get(i), found.get(i));
+        return byEdition;
     }
 
     /** Against the checklist selected and the guideline edition in force on the date. */
@@ -72,19 +80,23 @@ public final class Assessor {
     public Assessment assess(Facility facility, Path file, Selection selection, Guidelines.Selection guideline,
                              LocalDate asOf) throws InputError {
         Checklist form = selection.form();
-        List<Finding> findings = findings(facility, parameters(form), asOf);
+        Optional<Checklist> vendorForm = facility.getVendors() == null ? Optional.empty()
+                : catalog.edition(Checklists.VENDOR, form.getFiscalYear());
+        List<List<Parameter>> editions = new ArrayList<>(List.of(parameters(form)));
+        vendorForm.ifPresent(vf -> editions.add(parameters(vf)));
+        if (guideline != null) editions.add(parameters(guideline.guideline()));
+        Map<List<Parameter>, List<Finding>> runs = findingsByEdition(facility, editions, asOf);
+        List<Finding> findings = runs.get(parameters(form));
         ByRule formFindings = new ByRule(findings);
         List<Assessment.UnusedDeclaration> unused = new ArrayList<>();
         Filled main = fill(form, selection.reason(), selection.inForce(), formFindings, null,
                 declared(facility.getDeclaredAnswers(), form, null, unused), asOf, file);
 
         List<Assessment.VendorForm> vendorForms = new ArrayList<>();
-        Optional<Checklist> vendorForm = catalog.edition(Checklists.VENDOR, form.getFiscalYear());
         boolean open = main.gate == null || main.gate.status() != Status.NOT_MET;
-        if (open && vendorForm.isPresent() && facility.getVendors() != null) {
+        if (open && vendorForm.isPresent()) {
             Checklist vf = vendorForm.get();
-            // The vendor form's edition parameters are usually the facility form's: run the rules again only if not.
-            ByRule vendorFindings = parameters(vf).equals(parameters(form)) ? formFindings : new ByRule(findings(facility, parameters(vf), asOf));
+            ByRule vendorFindings = parameters(vf).equals(parameters(form)) ? formFindings : new ByRule(runs.get(parameters(vf)));
             for (Vendor vendor : facility.getVendors().getVendor()) {
                 List<DeclaredAnswers> returned = vendor.getDeclaredAnswers();
                 Checklist vendorInForce = selection.inForce() == null ? null : catalog.formsFor(Checklists.VENDOR).stream()
@@ -104,9 +116,9 @@ public final class Assessor {
         Assessment.Guideline applied = null;
         if (guideline != null) {
             Finding closedByGate = main.gate != null && main.gate.status() == Status.NOT_MET ? closedBy(form.getGate()) : null;
-            // Closed by the gate, no requirement reads a finding: the rules need not run again.
+            // Closed by the gate, no requirement reads a finding.
             List<Parameter> gp = parameters(guideline.guideline());
-            ByRule guidelineFindings = closedByGate != null || gp.equals(parameters(form)) ? formFindings : new ByRule(findings(facility, gp, asOf));
+            ByRule guidelineFindings = closedByGate != null || gp.equals(parameters(form)) ? formFindings : new ByRule(runs.get(gp));
             applied = guideline(guideline, guidelineFindings, closedByGate);
         }
         return Assessment.of(
@@ -281,7 +293,10 @@ public final class Assessor {
 
     /** One rule run's findings by rule id, each rule's sorted once by status, then evidence. */
     private static final class ByRule {
-        private static final Comparator<Finding> ORDER = Comparator.comparing(Finding::status).thenComparing(Finding::evidence);
+        private static final Comparator<String> TEXT = Comparator.nullsFirst(Comparator.naturalOrder());
+        // A total order, so that the order the rules fired in never shows.
+        private static final Comparator<Finding> ORDER = Comparator.comparing(Finding::status).thenComparing(Finding::evidence)
+                .thenComparing(Finding::scope, TEXT).thenComparing(Finding::subject, TEXT).thenComparing(Finding::remediation, TEXT);
         private final Map<String, List<Finding>> byRule = new HashMap<>();
 
         ByRule(List<Finding> findings) {

@@ -2,7 +2,9 @@ package kensa.assess;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.drools.model.Drools;
+import org.kie.api.runtime.rule.Match;
 import org.kie.api.runtime.rule.RuleContext;
 
 /**
@@ -12,20 +14,23 @@ import org.kie.api.runtime.rule.RuleContext;
  */
 public final class Findings {
     private final List<Finding> list;
+    /** The rule match that reported each finding, at the same index. */
+    private final List<Match> matches;
     private final String subject;
 
     public Findings() {
-        this(new ArrayList<>(), null);
+        this(new ArrayList<>(), new ArrayList<>(), null);
     }
 
-    private Findings(List<Finding> list, String subject) {
+    private Findings(List<Finding> list, List<Match> matches, String subject) {
         this.list = list;
+        this.matches = matches;
         this.subject = subject;
     }
 
     /** The same findings, reported about one subject (a vendor's name). */
     public Findings about(String subject) {
-        return new Findings(list, subject);
+        return new Findings(list, matches, subject);
     }
 
     public void met(RuleContext rule, String scope, String evidence) {
@@ -71,6 +76,15 @@ public final class Findings {
     private void add(RuleContext rule, String scope, Status status, String evidence, String remediation) {
         list.add(new Finding(ruleId(rule.getRule().getName()), scope, subject, status,
                 Severity.ofCode(rule.getRule().getMetaData().get("severity")), evidence, remediation));
+        matches.add(rule.getMatch());
+    }
+
+    /** The findings whose matches still hold: none of the facts they matched has been deleted since they fired. */
+    public List<Finding> holding(Set<Match> deleted) {
+        if (deleted.isEmpty()) return List.copyOf(list);
+        List<Finding> holding = new ArrayList<>(list.size());
+        for (int i = 0; i < list.size(); i++) if (!deleted.contains(matches.get(i))) holding.add(list.get(i));
+        return holding;
     }
 
     public static String ruleId(String ruleName) {

@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +37,12 @@ import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
-import org.kie.api.runtime.StatelessKieSession;
+import org.kie.api.runtime.rule.FactHandle;
+import org.kie.api.runtime.rule.Match;
+import org.kie.internal.event.rule.RuleEventListener;
+import org.kie.internal.event.rule.RuleEventManager;
 
 /**
  * The DRL rules compiled once into a KieBase, shared by every assessment (thread-safe). The DRL in rules/ is the
@@ -227,11 +233,38 @@ public final class RuleBase {
 
     /** Runs every rule over the facts and returns what they found. */
     public List<Finding> run(List<Object> facts) {
-        StatelessKieSession session = sessions.newStatelessKieSession();
-        Findings findings = new Findings();
-        session.setGlobal("findings", findings);
-        session.execute(facts);
-        return findings.list();
+        return run(facts, List.of(List.of())).get(0);
+    }
+
+    /**
+     * What the rules find over the facts together with each set of variant facts in turn (an edition's parameters):
+     * one list per set, as if each were run on its own. The facts are inserted once; between sets only the variant
+     * facts are replaced, so only the rules that read them run again, and a finding counts for a set only while
+     * the facts it matched are all still there.
+     */
+    public List<List<Finding>> run(List<Object> facts, List<? extends List<?>> variants) {
+        KieSession session = sessions.newKieSession();
+        try {
+            Findings findings = new Findings();
+            session.setGlobal("findings", findings);
+            Set<Match> deleted = Collections.newSetFromMap(new IdentityHashMap<>());
+            ((RuleEventManager) session).addEventListener(new RuleEventListener() {
+                @Override
+                public void onDeleteMatch(Match match) { deleted.add(match); }
+            });
+            for (Object fact : facts) session.insert(fact);
+            List<List<Finding>> found = new ArrayList<>(variants.size());
+            List<FactHandle> inserted = List.of();
+            for (List<?> variant : variants) {
+                for (FactHandle handle : inserted) session.delete(handle);
+                inserted = variant.stream().map(session::insert).toList();
+                session.fireAllRules();
+                found.add(findings.holding(deleted));
+            }
+            return found;
+        } finally {
+            session.dispose(); // back to the pool, reset
+        }
     }
 
     public Set<String> ruleIds() { return ruleIds; }
