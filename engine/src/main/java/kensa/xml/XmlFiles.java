@@ -1,9 +1,11 @@
 package kensa.xml;
 
 import jakarta.xml.bind.JAXBContext;
+import jakarta.xml.bind.JAXBElement;
 import jakarta.xml.bind.JAXBException;
 import jakarta.xml.bind.UnmarshalException;
 import jakarta.xml.bind.Unmarshaller;
+import jakarta.xml.bind.UnmarshallerHandler;
 import jakarta.xml.bind.ValidationEvent;
 import jakarta.xml.bind.ValidationEventLocator;
 import java.io.IOException;
@@ -14,9 +16,10 @@ import java.util.concurrent.atomic.AtomicReference;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.parsers.SAXParserFactory;
-import javax.xml.transform.sax.SAXSource;
 import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
+import javax.xml.validation.ValidatorHandler;
+import org.xml.sax.ErrorHandler;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
@@ -53,17 +56,29 @@ public final class XmlFiles<T> {
         }
     }
 
-    /** A parser and an unmarshaller per thread: creating them costs more than reading a small file. */
-    private record Parser(XMLReader reader, Unmarshaller unmarshaller) {}
+    /**
+     * A parser, a validator and an unmarshaller per thread, chained: parser → validator → unmarshaller. Creating them
+     * costs more than reading a small file; the validator is reused too (JAXB's own schema check makes one per file).
+     */
+    private record Parser(XMLReader reader, ValidatorHandler validator, Unmarshaller unmarshaller) {}
 
     private final ThreadLocal<Parser> parser = new ThreadLocal<>();
 
-    private Parser parser() throws JAXBException, SAXException, ParserConfigurationException {
+    private static final ErrorHandler STOP_AT_FIRST_PROBLEM = new ErrorHandler() {
+        @Override public void warning(SAXParseException e) {}
+        @Override public void error(SAXParseException e) throws SAXException { throw e; }
+        @Override public void fatalError(SAXParseException e) throws SAXException { throw e; }
+    };
+
+    private Parser parser() throws SAXException, ParserConfigurationException, JAXBException {
         Parser p = parser.get();
         if (p == null) {
-            Unmarshaller unmarshaller = context.createUnmarshaller();
-            unmarshaller.setSchema(schema);
-            p = new Parser(parsers.newSAXParser().getXMLReader(), unmarshaller);
+            ValidatorHandler validator = schema.newValidatorHandler();
+            validator.setErrorHandler(STOP_AT_FIRST_PROBLEM);
+            XMLReader reader = parsers.newSAXParser().getXMLReader();
+            reader.setErrorHandler(STOP_AT_FIRST_PROBLEM); // (without one, the parser also prints it on stderr)
+            reader.setContentHandler(validator);
+            p = new Parser(reader, validator, context.createUnmarshaller());
             parser.set(p);
         }
         return p;
@@ -81,12 +96,23 @@ public final class XmlFiles<T> {
                 firstProblem.compareAndSet(null, event);
                 return false;
             });
-            T value = p.unmarshaller().unmarshal(new SAXSource(p.reader(), input), rootType).getValue();
+            UnmarshallerHandler unmarshal = p.unmarshaller().getUnmarshallerHandler();
+            p.validator().setContentHandler(unmarshal);
+            p.reader().parse(input);
+            Object result = unmarshal.getResult();
+            T value = result instanceof JAXBElement<?> e ? rootType.cast(e.getValue()) : rootType.cast(result);
             ok = true;
             return value;
         } catch (UnmarshalException e) {
             throw explain(file, firstProblem.get(), e);
-        } catch (JAXBException | SAXException | ParserConfigurationException e) {
+        } catch (SAXException e) {
+            if (firstProblem.get() != null) throw explain(file, firstProblem.get(), null);
+            if (e instanceof SAXParseException parse) {
+                throw new InputError(file, parse.getLineNumber(), parse.getColumnNumber(),
+                        XmlProblems.problem(parse.getMessage()), XmlProblems.fix(parse.getMessage()));
+            }
+            throw new InputError(file, "XMLとして読めません: " + e.getMessage(), XmlProblems.GENERIC_FIX);
+        } catch (JAXBException | ParserConfigurationException | ClassCastException e) {
             throw new InputError(file, "XMLとして読めません: " + e.getMessage(), XmlProblems.GENERIC_FIX);
         } catch (IOException e) {
             throw new InputError(file, "ファイルを読めません: " + e.getMessage(),
