@@ -68,7 +68,7 @@ final class ServeCommand implements Callable<Integer> {
         Guidelines guidelines;
         try {
             FacilitySchema schema = FacilitySchema.load(home.facilitySchema());
-            questionnaire = Questionnaire.load(home.checklists().resolve("questionnaire.xml"),
+            questionnaire = Questionnaire.load(home.checklists().resolve("questionnaire/questionnaire.xml"),
                     home.checklists().resolve("schema/questionnaire.xsd"), schema);
             checklists = Checklists.load(home.checklists());
             guidelines = Guidelines.load(home.checklists());

@@ -232,19 +232,15 @@ public final class Server implements AutoCloseable {
     }
 
     private Form readForm(HttpExchange ex) throws IOException, Refusal {
-        String length = ex.getRequestHeaders().getFirst("Content-Length");
-        if (length != null) {
-            try {
-                if (Long.parseLong(length.strip()) > MAX_BODY) throw new Refusal(413, "送られた内容が大きすぎます。");
-            } catch (NumberFormatException e) {
-                throw new Refusal(400, "送られた内容を読めません。");
-            }
-        }
         byte[] body;
         try (InputStream in = ex.getRequestBody()) {
             body = in.readNBytes(MAX_BODY + 1);
+            if (body.length > MAX_BODY) {
+                // Read on (a little) and discard, so that the browser gets the answer rather than a reset connection.
+                in.readNBytes(16 * MAX_BODY);
+                throw new Refusal(413, "送られた内容が大きすぎます。");
+            }
         }
-        if (body.length > MAX_BODY) throw new Refusal(413, "送られた内容が大きすぎます。");
         String type = ex.getRequestHeaders().getFirst("Content-Type");
         if (type == null || !type.toLowerCase().startsWith("application/x-www-form-urlencoded")) {
             throw new Refusal(415, "フォームから送ってください。");
