@@ -11,13 +11,32 @@
   if (!form || !window.fetch || !window.URLSearchParams) return;
   var status = document.getElementById("save-status");
   var timer = null;
-  var pending = Promise.resolve();
+  var inFlight = 0;
+  var chain = Promise.resolve();
+  // data-saving on <html>: "1" while an answer waits to be saved or is being saved, "0" when all are saved.
+  function mark() {
+    document.documentElement.setAttribute("data-saving", inFlight > 0 || timer !== null ? "1" : "0");
+  }
   function show(text, failed) {
     if (!status) return;
     status.textContent = text;
     status.className = "save-status" + (failed ? " failed" : "");
   }
+  function showErrors(errors) {
+    Object.keys(errors || {}).forEach(function (name) {
+      var field = form.querySelector("[name=\"" + CSS.escape(name) + "\"]");
+      var box = field ? field.closest("fieldset") : null;
+      if (!box) return;
+      var p = document.createElement("p");
+      p.className = "field-error autosave-error";
+      p.textContent = errors[name];
+      box.appendChild(p);
+    });
+  }
   function save() {
+    timer = null;
+    inFlight++;
+    mark();
     var data = new URLSearchParams();
     new FormData(form).forEach(function (value, name) {
       // On a list screen only the list answer is saved as it changes; adding and removing are buttons.
@@ -25,34 +44,42 @@
       data.append(name, value);
     });
     data.set("action", "stay");
-    pending = pending.then(function () {
-      return fetch(form.action, {
+    chain = chain.then(function () {
+      // (form.action would be the button named "action": the form's own attribute is read instead.)
+      return fetch(form.getAttribute("action"), {
         method: "POST", credentials: "same-origin", body: data,
         headers: { "X-Kensa-Autosave": "1", "Content-Type": "application/x-www-form-urlencoded" }
       }).then(function (r) { return r.json(); }).then(function (result) {
         form.querySelectorAll(".autosave-error").forEach(function (e) { e.remove(); });
+        if (result.saved && result.reload) {
+          show("保存しました。質問を更新しています…", false);
+          window.location.reload(); // the answer changed which questions are asked on this screen
+          return;
+        }
         if (result.saved) {
           show("保存しました(" + new Date().toLocaleTimeString("ja-JP") + ")", false);
-          if (result.reload) window.location.reload();
         } else {
           show("保存できませんでした。赤字の説明に沿って直してください。", true);
-          Object.keys(result.errors || {}).forEach(function (name) {
-            var field = form.querySelector("[name=\"" + CSS.escape(name) + "\"]");
-            var box = field ? field.closest("fieldset") : null;
-            if (!box) return;
-            var p = document.createElement("p");
-            p.className = "field-error autosave-error";
-            p.textContent = result.errors[name];
-            box.appendChild(p);
-          });
+          showErrors(result.errors);
         }
-      }).catch(function () { show("保存できませんでした(kensa serve が止まっていませんか)。", true); });
+        inFlight--;
+        mark();
+      }).catch(function (err) {
+        if (window.console) console.error(err);
+        show("保存できませんでした(kensa serve が止まっていませんか)。", true);
+        inFlight--;
+        mark();
+      });
     });
   }
-  form.addEventListener("change", function () { clearTimeout(timer); save(); });
+  form.addEventListener("change", function () {
+    clearTimeout(timer);
+    save();
+  });
   form.addEventListener("input", function (e) {
     if (e.target.type === "radio") return;
     clearTimeout(timer);
     timer = setTimeout(save, 900);
+    mark();
   });
 })();
