@@ -23,15 +23,20 @@
     status.className = "save-status" + (failed ? " failed" : "");
   }
   function showErrors(errors) {
+    var first = null;
     Object.keys(errors || {}).forEach(function (name) {
       var field = form.querySelector("[name=\"" + CSS.escape(name) + "\"]");
       var box = field ? field.closest("fieldset") : null;
       if (!box) return;
       var p = document.createElement("p");
       p.className = "field-error autosave-error";
+      p.setAttribute("role", "alert");
       p.textContent = errors[name];
       box.appendChild(p);
+      box.classList.add("has-error", "autosave-error-box");
+      if (!first) first = box;
     });
+    if (first) first.scrollIntoView({ block: "center" });
   }
   function save() {
     timer = null;
@@ -51,6 +56,7 @@
         headers: { "X-Kensa-Autosave": "1", "Content-Type": "application/x-www-form-urlencoded" }
       }).then(function (r) { return r.json(); }).then(function (result) {
         form.querySelectorAll(".autosave-error").forEach(function (e) { e.remove(); });
+        form.querySelectorAll(".autosave-error-box").forEach(function (e) { e.classList.remove("has-error", "autosave-error-box"); });
         if (result.saved && result.reload) {
           show("保存しました。質問を更新しています…", false);
           window.location.reload(); // the answer changed which questions are asked on this screen

@@ -97,7 +97,11 @@ class BrowserTest {
         assertTrue(m.find(), driver.getCurrentUrl());
         String id = m.group(1);
 
-        // 施設の基本
+        // 施設の基本: a value the schema refuses is explained next to its field and not saved
+        type("a:licensedBeds", "-1");
+        assertTrue(driver.findElement(By.id("q2")).getText().contains("0 以上の整数"), driver.findElement(By.id("q2")).getText());
+        assertFalse(ServeFixture.read(serve.file(id)).contains("licensedBeds"));
+        screenshot("02-error", false);
         type("a:licensedBeds", "0");
         choose("a:medicalInformationSystemInUse", "true");
         screenshot("02-basics");
@@ -353,8 +357,12 @@ class BrowserTest {
     }
 
     private void screenshot(String name) throws Exception {
+        screenshot(name, true);
+    }
+
+    private void screenshot(String name, boolean top) throws Exception {
         assertNoOverflow();
-        js("window.scrollTo(0, 0)");
+        if (top) js("window.scrollTo(0, 0)");
         File shot = driver.getScreenshotAs(OutputType.FILE);
         Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
     }

@@ -270,6 +270,18 @@ class ServeTest {
         assertTrue(first.contains("value=\"0\""), "the answers so far are shown");
     }
 
+    @Test
+    void theCommandRefusesABadPortOrAddress() {
+        CliTest.Run port = CliTest.kensa("serve", "--port", "70000", "--no-browser");
+        assertEquals(2, port.exit());
+        assertTrue(port.stderr().contains("--port は 0〜65535"), port.stderr());
+        for (String address : new String[] {"no-such-host.invalid", "999.1.1.1"}) {
+            CliTest.Run bind = CliTest.kensa("serve", "--bind", address, "--no-browser");
+            assertEquals(2, bind.exit(), address);
+            assertTrue(bind.stderr().contains("--bind のアドレスがわかりません"), bind.stderr());
+        }
+    }
+
     private static int count(String text, String part) {
         return text.split(java.util.regex.Pattern.quote(part), -1).length - 1;
     }

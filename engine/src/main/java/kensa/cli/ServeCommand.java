@@ -37,7 +37,7 @@ final class ServeCommand implements Callable<Integer> {
     Path data;
 
     @Option(names = "--bind", paramLabel = "ADDR",
-            description = "待ち受けるアドレス(既定: 127.0.0.1 = このPCの中だけ)。ほかのPCから開けるようにするときだけ指定してください")
+            description = "待ち受けるIPアドレス(既定: 127.0.0.1 = このPCの中だけ)。ほかのPCから開けるようにするときだけ指定してください")
     String bind;
 
     @Option(names = "--no-browser", description = "ブラウザを開かない")
@@ -51,10 +51,18 @@ final class ServeCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (port < 0 || port > 65535) throw new ParameterException(spec.commandLine(), "--port は 0〜65535 の番号で指定してください: " + port);
         InetAddress address;
+        // Only an IP address (or localhost): a name would be looked up in DNS, and nothing here goes out to the network.
+        String literal = bind == null || bind.equalsIgnoreCase("localhost") ? "127.0.0.1" : bind;
+        boolean v4 = literal.matches("\\d{1,3}(\\.\\d{1,3}){3}")
+                && java.util.Arrays.stream(literal.split("\\.")).allMatch(octet -> Integer.parseInt(octet) <= 255);
+        boolean v6 = literal.matches("\\[?[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*]?");
+        if (!v4 && !v6) {
+            throw new ParameterException(spec.commandLine(), "--bind のアドレスがわかりません: " + bind + "(例: 127.0.0.1、192.168.1.10)");
+        }
         try {
-            address = bind == null ? InetAddress.getByName("127.0.0.1") : InetAddress.getByName(bind);
+            address = InetAddress.getByName(literal);
         } catch (UnknownHostException e) {
-            throw new ParameterException(spec.commandLine(), "--bind のアドレスがわかりません: " + bind);
+            throw new ParameterException(spec.commandLine(), "--bind のアドレスがわかりません: " + bind + "(例: 127.0.0.1、192.168.1.10)");
         }
         if (!address.isLoopbackAddress()) {
             err.println("kensa serve: 警告: " + address.getHostAddress() + " で待ち受けます。同じネットワークのほかの機器からも質問票と施設ファイルを"
