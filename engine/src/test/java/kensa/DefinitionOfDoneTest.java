@@ -170,7 +170,7 @@ class DefinitionOfDoneTest {
         Pattern edition = Pattern.compile("第\\d+(\\.\\d+)?版|令和\\d+年度版|gl-\\d|\"r\\d+-");
         List<String> problems = new ArrayList<>();
         List<Path> roots = new ArrayList<>(List.of(Project.ROOT.resolve("reports")));
-        for (String pkg : List.of("assess", "catalog", "render", "rulebase", "xml")) roots.add(Project.ROOT.resolve("engine/src/main/java/kensa/" + pkg));
+        for (String pkg : List.of("assess", "catalog", "render", "rulebase", "xml", "serve")) roots.add(Project.ROOT.resolve("engine/src/main/java/kensa/" + pkg));
         for (Path root : roots) {
             try (var files = Files.walk(root)) {
                 for (Path f : files.filter(Files::isRegularFile).toList()) {

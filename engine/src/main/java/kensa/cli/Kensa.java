@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 
 @Command(name = "kensa", mixinStandardHelpOptions = true, version = "kensa 0.1.0",
         description = "医療機関のサイバーセキュリティ対策を、厚生労働省のチェックリストに沿って評価します。",
-        subcommands = {AssessCommand.class, ValidateCommand.class, EditionsCommand.class, RulesCommand.class, CompareCommand.class, GenerateCommand.class},
+        subcommands = {AssessCommand.class, ValidateCommand.class, EditionsCommand.class, RulesCommand.class, CompareCommand.class, GenerateCommand.class, ServeCommand.class},
         exitCodeListHeading = "%n終了コード:%n",
         exitCodeList = {
             "0:対応が必要な項目なし",

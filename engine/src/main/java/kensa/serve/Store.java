@@ -1,0 +1,180 @@
+package kensa.serve;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.validation.Schema;
+import javax.xml.validation.SchemaFactory;
+import javax.xml.validation.Validator;
+import kensa.render.AtomicFiles;
+import org.w3c.dom.Document;
+import org.xml.sax.ErrorHandler;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
+
+/**
+ * The facility files of the data folder. A file is named by the server ({@code facility-0001.xml}); an id from
+ * a URL must match {@code [a-z0-9-]+} and resolve inside the folder. Every write is validated against
+ * facility.xsd first and is atomic.
+ */
+final class Store {
+    static final Pattern ID = Pattern.compile("[a-z0-9-]{1,64}");
+    private static final Pattern GENERATED = Pattern.compile("facility-(\\d{4,9})");
+
+    private final Path dir;
+    private final Schema schema;
+    private final FacilitySchema facilitySchema;
+
+    Store(Path dir, Path facilityXsd, FacilitySchema facilitySchema) throws IOException {
+        Files.createDirectories(dir);
+        this.dir = dir.toRealPath();
+        this.facilitySchema = facilitySchema;
+        try {
+            SchemaFactory schemas = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
+            schemas.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            schemas.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "file");
+            this.schema = schemas.newSchema(facilityXsd.toFile());
+        } catch (SAXException e) {
+            throw new IllegalStateException("cannot read " + facilityXsd + ": " + e.getMessage(), e);
+        }
+    }
+
+    Path dir() { return dir; }
+
+    /** The file of an id from a URL, or null when the id is not one the server could have made. */
+    Path file(String id) {
+        if (id == null || !ID.matcher(id).matches()) return null;
+        Path file = dir.resolve(id + ".xml").normalize();
+        if (!file.getParent().equals(dir)) return null;
+        return file;
+    }
+
+    boolean exists(String id) {
+        Path f = file(id);
+        return f != null && Files.isRegularFile(f);
+    }
+
+    record Entry(String id, String file, String name, String type, String assessmentDate, FileTime modified, String problem) {}
+
+    /** The facility files in the folder, by name; a file the questionnaire cannot open says why. */
+    List<Entry> list() throws IOException {
+        List<Entry> out = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.xml")) {
+            for (Path f : files) {
+                if (!Files.isRegularFile(f)) continue;
+                String file = f.getFileName().toString();
+                String id = file.substring(0, file.length() - 4);
+                FileTime modified = Files.getLastModifiedTime(f);
+                if (!ID.matcher(id).matches()) {
+                    out.add(new Entry(null, file, null, null, null, modified,
+                            "ファイル名に英小文字・数字・ハイフン以外が使われているため、ここでは開けません。名前を変えると開けます(例: sakura-clinic.xml)。"));
+                    continue;
+                }
+                try {
+                    FacilityDoc doc = new FacilityDoc(SafeXml.parse(f), facilitySchema);
+                    String problem = validate(doc.document());
+                    out.add(new Entry(id, file, doc.value(doc.root(), "name"), doc.value(doc.root(), "facilityType"),
+                            doc.value(doc.root(), "assessmentDate"), modified, problem));
+                } catch (SAXException | ParserConfigurationException e) {
+                    out.add(new Entry(null, file, null, null, null, modified, "XMLとして読めません: " + e.getMessage()));
+                }
+            }
+        }
+        out.sort((a, b) -> a.file().compareTo(b.file()));
+        return out;
+    }
+
+    /** Reads a file to edit; a file that is not a valid facility file is refused with the reason. */
+    FacilityDoc read(String id) throws IOException, Problem {
+        Path f = file(id);
+        if (f == null || !Files.isRegularFile(f)) throw new Problem("この施設ファイルはありません: " + id);
+        FacilityDoc doc;
+        try {
+            doc = new FacilityDoc(SafeXml.parse(f), facilitySchema);
+        } catch (SAXException | ParserConfigurationException e) {
+            throw new Problem(f.getFileName() + " はXMLとして読めません: " + e.getMessage());
+        }
+        String problem = validate(doc.document());
+        if (problem != null) throw new Problem(f.getFileName() + " は施設ファイルの書式に合いません: " + problem);
+        return doc;
+    }
+
+    /** A new file with a generated name; the name is reserved before it is written, so two never collide. */
+    String create(Document doc) throws IOException, Problem {
+        String problem = validate(doc);
+        if (problem != null) throw new Problem(problem);
+        int next = 1;
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "facility-*.xml")) {
+            for (Path f : files) {
+                String name = f.getFileName().toString();
+                var m = GENERATED.matcher(name.substring(0, name.length() - 4));
+                if (m.matches()) next = Math.max(next, Integer.parseInt(m.group(1)) + 1);
+            }
+        }
+        for (;; next++) {
+            String id = String.format("facility-%04d", next);
+            try {
+                Files.createFile(dir.resolve(id + ".xml"));
+            } catch (FileAlreadyExistsException e) {
+                continue;
+            }
+            AtomicFiles.write(dir.resolve(id + ".xml"), SafeXml.write(doc));
+            return id;
+        }
+    }
+
+    /** Validates and writes the whole file at once. */
+    void write(String id, FacilityDoc doc) throws IOException, Problem {
+        String problem = validate(doc.document());
+        if (problem != null) throw new Problem(problem);
+        AtomicFiles.write(file(id), SafeXml.write(doc.document()));
+    }
+
+    /** The first error facility.xsd finds, or null when the document is valid. */
+    String validate(Document doc) {
+        Validator validator = schema.newValidator();
+        String[] first = new String[1];
+        validator.setErrorHandler(new ErrorHandler() {
+            @Override public void warning(SAXParseException e) {}
+            @Override public void error(SAXParseException e) { if (first[0] == null) first[0] = e.getMessage(); }
+            @Override public void fatalError(SAXParseException e) { if (first[0] == null) first[0] = e.getMessage(); }
+        });
+        try {
+            validator.validate(new DOMSource(doc));
+        } catch (SAXException | IOException e) {
+            if (first[0] == null) first[0] = e.getMessage();
+        }
+        return first[0];
+    }
+
+    /** A new document: the facility element with its name, type and date, in the schema's order. */
+    Document newDocument(String name, String type, String date) throws Problem {
+        try {
+            String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<facility xmlns=\"" + FacilitySchema.NS + "\">\n</facility>\n";
+            Document doc = SafeXml.builder().parse(new InputSource(new StringReader(xml)));
+            FacilityDoc d = new FacilityDoc(doc, facilitySchema);
+            d.set(d.root(), "", "name", name);
+            d.set(d.root(), "", "facilityType", type);
+            d.set(d.root(), "", "assessmentDate", date);
+            return doc;
+        } catch (IOException | SAXException | ParserConfigurationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Something the user can fix, said in Japanese. */
+    static final class Problem extends Exception {
+        Problem(String message) { super(message); }
+    }
+}
