@@ -7,10 +7,22 @@ import java.time.chrono.JapaneseEra;
 import java.time.format.TextStyle;
 import java.time.temporal.ChronoField;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Japanese era dates as the official forms write them: 令和7年3月31日, 令和6年度, 元年 for year one. */
 public final class Wareki {
     public static String date(LocalDate date) {
+        // The calendar behind JapaneseDate is slow, and a batch writes the same few hundred dates again and again.
+        if (DATES.size() < MAX_CACHED) return DATES.computeIfAbsent(date, Wareki::compute);
+        String known = DATES.get(date);
+        return known != null ? known : compute(date);
+    }
+
+    private static final int MAX_CACHED = 100_000;
+    private static final Map<LocalDate, String> DATES = new ConcurrentHashMap<>();
+
+    private static String compute(LocalDate date) {
         JapaneseDate jd = JapaneseDate.from(date);
         return era(jd.getEra()) + year(jd.get(ChronoField.YEAR_OF_ERA)) + "年"
                 + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
