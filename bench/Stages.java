@@ -1,0 +1,58 @@
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Stream;
+import kensa.assess.Assessment;
+import kensa.assess.Assessor;
+import kensa.catalog.Checklists;
+import kensa.catalog.Guidelines;
+import kensa.facts.Facility;
+import kensa.render.Reports;
+import kensa.rulebase.RuleBase;
+import kensa.xml.XmlFiles;
+
+/**
+ * Where one facility's time goes, stage by stage, on one thread: CPU microseconds per facility to parse and validate
+ * the file, to assess it (the rule session and filling the forms and requirements) and to write its JSON line. Each
+ * round goes over the same files again, so the later rounds show the compiled (warm) code. Run by bench/stages.sh.
+ */
+public class Stages {
+    public static void main(String[] args) throws Exception {
+        Path home = Path.of(args[0]);
+        Path dir = Path.of(args[1]);
+        int rounds = Integer.parseInt(args[2]);
+        RuleBase rules = RuleBase.load(home.resolve("rules"), List.of());
+        Checklists checklists = Checklists.load(home.resolve("checklists"));
+        Guidelines guidelines = Guidelines.load(home.resolve("checklists"));
+        XmlFiles<Facility> reader = new XmlFiles<>(Facility.class, home.resolve("checklists/schema/facility.xsd"));
+        Assessor assessor = new Assessor(rules, checklists, guidelines);
+        List<Path> files;
+        try (Stream<Path> list = Files.list(dir)) {
+            files = list.filter(p -> p.toString().endsWith(".xml")).sorted().toList();
+        }
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+        for (int round = 1; round <= rounds; round++) {
+            long parse = 0, assess = 0, json = 0, bytes = 0;
+            for (Path file : files) {
+                long t0 = cpu.getCurrentThreadCpuTime();
+                Facility facility = reader.read(file);
+                long t1 = cpu.getCurrentThreadCpuTime();
+                LocalDate date = facility.getAssessmentDate();
+                Assessment result = assessor.assess(facility, file,
+                        checklists.inForce(facility.getFacilityType().value(), date).orElseThrow(), date);
+                long t2 = cpu.getCurrentThreadCpuTime();
+                bytes += Reports.jsonLine(result).length();
+                long t3 = cpu.getCurrentThreadCpuTime();
+                parse += t1 - t0;
+                assess += t2 - t1;
+                json += t3 - t2;
+            }
+            int n = files.size();
+            System.out.printf("round %d of %d facilities: parse %d µs, assess %d µs, JSON %d µs (%d characters) per facility%n",
+                    round, n, parse / 1000 / n, assess / 1000 / n, json / 1000 / n, bytes / n);
+        }
+    }
+}
