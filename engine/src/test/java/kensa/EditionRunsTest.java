@@ -1,6 +1,6 @@
 package kensa;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -47,14 +47,24 @@ class EditionRunsTest {
                 for (List<List<Parameter>> order : List.of(inOrder, reversed)) {
                     Map<List<Parameter>, List<Finding>> together = assessor.findingsByEdition(s.getFacility(), order, asOf);
                     for (List<Parameter> edition : order) {
-                        assertEquals(sorted(assessor.findings(s.getFacility(), edition, asOf)), sorted(together.get(edition)),
-                                file.getFileName() + ": " + s.getName() + " under " + edition);
+                        List<Finding> alone = sorted(assessor.findings(s.getFacility(), edition, asOf));
+                        List<Finding> shared = sorted(together.get(edition));
+                        if (!alone.equals(shared)) {
+                            fail(file.getFileName() + ": " + s.getName() + " under " + edition + " after " + order
+                                    + "\nonly on its own: " + without(alone, shared) + "\nonly when shared: " + without(shared, alone));
+                        }
                     }
                 }
                 compared++;
             }
         }
         assertTrue(editions.size() >= 4 && compared > 100, editions.size() + " editions, " + compared + " scenarios");
+    }
+
+    private static List<Finding> without(List<Finding> these, List<Finding> those) {
+        List<Finding> left = new ArrayList<>(these);
+        those.forEach(left::remove);
+        return left;
     }
 
     private static List<Parameter> parameters(List<Parameter> parameters) {

@@ -2,7 +2,6 @@ package kensa.assess;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.drools.model.Drools;
 import org.kie.api.runtime.rule.Match;
 import org.kie.api.runtime.rule.RuleContext;
@@ -14,7 +13,7 @@ import org.kie.api.runtime.rule.RuleContext;
  */
 public final class Findings {
     private final List<Finding> list;
-    /** The rule match that reported each finding, at the same index. */
+    /** The rule match that reported each finding, at the same index; null once {@linkplain #undo taken back}. */
     private final List<Match> matches;
     private final String subject;
 
@@ -79,11 +78,18 @@ public final class Findings {
         matches.add(rule.getMatch());
     }
 
-    /** The findings whose matches still hold: none of the facts they matched has been deleted since they fired. */
-    public List<Finding> holding(Set<Match> deleted) {
-        if (deleted.isEmpty()) return List.copyOf(list);
+    /**
+     * Takes back what a match reported: a fact it matched was deleted, or changed what it matched (an accumulate over
+     * an inserted fact), so it no longer holds as it did when it fired. A match that still holds fires again.
+     */
+    public void undo(Match match) {
+        for (int i = 0; i < matches.size(); i++) if (matches.get(i) == match) matches.set(i, null);
+    }
+
+    /** The findings not taken back. */
+    public List<Finding> holding() {
         List<Finding> holding = new ArrayList<>(list.size());
-        for (int i = 0; i < list.size(); i++) if (!deleted.contains(matches.get(i))) holding.add(list.get(i));
+        for (int i = 0; i < list.size(); i++) if (matches.get(i) != null) holding.add(list.get(i));
         return holding;
     }
 

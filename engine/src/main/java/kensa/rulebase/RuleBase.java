@@ -9,9 +9,8 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -239,27 +238,35 @@ public final class RuleBase {
     /**
      * What the rules find over the facts together with each set of variant facts in turn (an edition's parameters):
      * one list per set, as if each were run on its own. The facts are inserted once; between sets only the variant
-     * facts are replaced, so only the rules that read them run again, and a finding counts for a set only while
-     * the facts it matched are all still there.
+     * facts that differ are replaced (rules only read facts, so an equal fact kept is as good as one inserted again),
+     * so only the rules that read those run again; a finding counts for a set only while its match holds as it was
+     * when it fired.
      */
     public List<List<Finding>> run(List<Object> facts, List<? extends List<?>> variants) {
         KieSession session = sessions.newKieSession();
         try {
             Findings findings = new Findings();
             session.setGlobal("findings", findings);
-            Set<Match> deleted = Collections.newSetFromMap(new IdentityHashMap<>());
             ((RuleEventManager) session).addEventListener(new RuleEventListener() {
                 @Override
-                public void onDeleteMatch(Match match) { deleted.add(match); }
+                public void onDeleteMatch(Match match) { findings.undo(match); }
+
+                @Override
+                public void onUpdateMatch(Match match) { findings.undo(match); }
             });
             for (Object fact : facts) session.insert(fact);
             List<List<Finding>> found = new ArrayList<>(variants.size());
-            List<FactHandle> inserted = List.of();
+            Map<Object, FactHandle> inserted = new HashMap<>();
             for (List<?> variant : variants) {
-                for (FactHandle handle : inserted) session.delete(handle);
-                inserted = variant.stream().map(session::insert).toList();
+                Set<Object> next = new HashSet<>(variant);
+                inserted.entrySet().removeIf(fact -> {
+                    if (next.contains(fact.getKey())) return false;
+                    session.delete(fact.getValue());
+                    return true;
+                });
+                for (Object fact : variant) inserted.computeIfAbsent(fact, session::insert);
                 session.fireAllRules();
-                found.add(findings.holding(deleted));
+                found.add(findings.holding());
             }
             return found;
         } finally {
