@@ -4,12 +4,14 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -166,15 +168,21 @@ public final class Assessor {
                     continue;
                 }
                 List<Finding> mine = closedBy != null ? closedBy : byRule.of(r.getRule(), f -> true);
-                Status status = closedBy != null ? Status.NOT_APPLICABLE : Status.combine(mine.stream().map(Finding::status).toList());
-                Severity severity = mine.stream().filter(f -> f.status().isGap() && f.severity() != null)
-                        .map(Finding::severity).min(Comparator.naturalOrder()).orElse(null);
-                counts.merge(status, 1, Integer::sum);
+                Status status = closedBy != null ? Status.NOT_APPLICABLE : Status.combine(statuses(mine));
                 // A requirement keeps the findings that explain its verdict: the failing ones for a gap, else the reason it
                 // was not assessed. Met findings are in the form's cells; repeating them under every requirement that
                 // shares a rule would multiply the output.
-                List<Finding> explaining = status.isGap() ? mine.stream().filter(f -> f.status().isGap()).toList()
-                        : closedBy != null ? closedBy : List.of();
+                List<Finding> explaining = closedBy != null ? closedBy : List.of();
+                Severity severity = null;
+                if (status.isGap()) {
+                    explaining = new ArrayList<>();
+                    for (Finding f : mine) {
+                        if (!f.status().isGap()) continue;
+                        explaining.add(f);
+                        if (f.severity() != null && (severity == null || f.severity().compareTo(severity) < 0)) severity = f.severity();
+                    }
+                }
+                counts.merge(status, 1, Integer::sum);
                 requirements.add(new Assessment.Requirement(r.getKey(), r.getNumber(), r.getText(), status, severity, null, explaining));
             }
             volumes.add(new Assessment.Volume(v.getKey(), v.getTitle(), closedByGate != null ? null : condition, requirements));
@@ -264,7 +272,7 @@ public final class Assessor {
                                         LocalDate deadline, LocalDate asOf, LocalDate fiscalYearEnd) {
         List<Finding> mine = byRule.of(ruleIds, f -> (scope == null || f.scope() == null || scope.equals(f.scope()))
                 && (subject == null || f.subject() == null || subject.equals(f.subject())));
-        Status facts = Status.combine(mine.stream().map(Finding::status).toList());
+        Status facts = Status.combine(statuses(mine));
         Boolean declaredYes = declared == null ? null : declared.getValue().value().equals("はい");
         Status status = facts;
         String basis = FACTS;
@@ -289,6 +297,12 @@ public final class Assessor {
         return new Assessment.Cell(item, scope, scopeLabel, text, status, basis,
                 declared == null ? null : declared.getValue().value(), contradiction, reference ? Boolean.TRUE : null,
                 due, overdue, checkedOn, target, mine);
+    }
+
+    private static Set<Status> statuses(List<Finding> findings) {
+        Set<Status> statuses = EnumSet.noneOf(Status.class);
+        for (Finding f : findings) statuses.add(f.status());
+        return statuses;
     }
 
     /** One rule run's findings by rule id, each rule's sorted once by status, then evidence. */
@@ -382,10 +396,17 @@ public final class Assessor {
     }
 
     private static Assessment.Counts count(List<Assessment.Section> sections) {
-        Map<Status, Long> by = sections.stream().flatMap(s -> s.items().stream()).flatMap(i -> i.cells().stream())
-                .collect(Collectors.groupingBy(Assessment.Cell::status, Collectors.counting()));
-        Function<Status, Integer> n = s -> by.getOrDefault(s, 0L).intValue();
-        return new Assessment.Counts(by.values().stream().mapToInt(Long::intValue).sum(),
-                n.apply(Status.MET), n.apply(Status.NOT_MET), n.apply(Status.UNANSWERED), n.apply(Status.NOT_APPLICABLE));
+        int[] by = new int[Status.values().length];
+        int total = 0;
+        for (Assessment.Section s : sections) {
+            for (Assessment.Item i : s.items()) {
+                for (Assessment.Cell c : i.cells()) {
+                    by[c.status().ordinal()]++;
+                    total++;
+                }
+            }
+        }
+        return new Assessment.Counts(total, by[Status.MET.ordinal()], by[Status.NOT_MET.ordinal()],
+                by[Status.UNANSWERED.ordinal()], by[Status.NOT_APPLICABLE.ordinal()]);
     }
 }
