@@ -244,16 +244,17 @@ public final class RuleBase {
      */
     public List<List<Finding>> run(List<Object> facts, List<? extends List<?>> variants) {
         KieSession session = sessions.newKieSession();
-        try {
-            Findings findings = new Findings();
-            session.setGlobal("findings", findings);
-            ((RuleEventManager) session).addEventListener(new RuleEventListener() {
-                @Override
-                public void onDeleteMatch(Match match) { findings.undo(match); }
+        Findings findings = new Findings();
+        RuleEventListener undo = new RuleEventListener() {
+            @Override
+            public void onDeleteMatch(Match match) { findings.undo(match); }
 
-                @Override
-                public void onUpdateMatch(Match match) { findings.undo(match); }
-            });
+            @Override
+            public void onUpdateMatch(Match match) { findings.undo(match); }
+        };
+        ((RuleEventManager) session).addEventListener(undo);
+        try {
+            session.setGlobal("findings", findings);
             for (Object fact : facts) session.insert(fact);
             List<List<Finding>> found = new ArrayList<>(variants.size());
             Map<Object, FactHandle> inserted = new HashMap<>();
@@ -270,6 +271,7 @@ public final class RuleBase {
             }
             return found;
         } finally {
+            ((RuleEventManager) session).removeEventListener(undo); // the session is reused
             session.dispose(); // back to the pool, reset
         }
     }
