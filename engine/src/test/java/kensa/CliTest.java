@@ -448,6 +448,31 @@ class CliTest {
     }
 
     @Test
+    void theJsonLeavesOutTheGuidelineWordingThatTheReportShows() throws IOException {
+        kensa("assess", Project.EXAMPLES.resolve("small-clinic.xml").toString(), "-o", out.toString(), "--format", "json,html");
+        JsonNode json = readAssessment(out.resolve("small-clinic.json"));
+        String html = Files.readString(out.resolve("small-clinic.html"));
+        kensa.guideline.Guideline applied = Project.guidelines().all().stream()
+                .filter(g -> g.getId().equals(json.get("guideline").get("id").asText())).findFirst().orElseThrow();
+        int questions = 0, gaps = 0;
+        for (JsonNode v : json.get("guideline").get("volumes")) {
+            for (JsonNode r : v.get("requirements")) {
+                assertFalse(r.has("text") || r.has("question"), r.toString());
+                kensa.guideline.Requirement source = kensa.catalog.Guidelines.requirements(applied)
+                        .filter(q -> q.getKey().equals(r.get("key").asText())).findFirst().orElseThrow();
+                if (source.getManual() != null) {
+                    assertTrue(html.contains(source.getManual().strip()), "the report asks " + source.getManual());
+                    questions++;
+                } else if (r.get("status").asText().equals("not_met")) {
+                    assertTrue(html.contains(source.getText().strip()), "the report names " + source.getText());
+                    gaps++;
+                }
+            }
+        }
+        assertTrue(questions > 10 && gaps > 3, questions + " questions, " + gaps + " gaps");
+    }
+
+    @Test
     void executiveSummaryRanksTheGapsAnAttackerUsesFirst() throws IOException {
         kensa("assess", Project.EXAMPLES.resolve("regional-hospital.xml").toString(), "-o", out.toString(), "--format", "json,html");
         JsonNode summary = readAssessment(out.resolve("regional-hospital.json")).get("summary");

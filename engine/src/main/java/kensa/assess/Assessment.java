@@ -1,6 +1,7 @@
 package kensa.assess;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonView;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -38,6 +39,14 @@ public record Assessment(
         List<Finding> findings) {
 
     public static final int FORMAT_VERSION = 4;
+
+    /**
+     * What only the report templates read: the guideline requirements' wording and questions, the same for every
+     * facility (they are in the guideline's file and in {@code kensa rules --coverage}), so the JSON leaves them out.
+     */
+    public static final class ForReports {
+        private ForReports() {}
+    }
 
     /** The assessment with its findings list: every finding a cell, requirement or action refers to, in a stable order. */
     static Assessment of(Facility facility, LocalDate assessedOn, Summary summary, Checklist checklist, Counts counts,
@@ -125,12 +134,14 @@ public record Assessment(
     public record Condition(String kind, String rule, boolean holds, Status status, String through, List<String> evidence) {}
 
     /**
+     * @param text     the requirement's wording (reports only)
      * @param status   combined from its rules' findings; absent for a manual requirement
      * @param severity the highest severity among its open gaps
-     * @param question what an assessor asks when no rule decides it
+     * @param question what an assessor asks when no rule decides it (reports only)
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Requirement(String key, String number, String text, Status status, Severity severity, String question,
+    public record Requirement(String key, String number, @JsonView(ForReports.class) String text, Status status,
+                              Severity severity, @JsonView(ForReports.class) String question,
                               @JsonSerialize(contentUsing = FindingId.class) List<Finding> findings) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

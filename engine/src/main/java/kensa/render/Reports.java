@@ -114,19 +114,22 @@ public final class Reports {
         }
     }
 
-    /** The JSON as maps and lists, for the templates: the same shape as the file. */
+    /** The JSON as maps and lists, for the templates: the same shape as the file, with the wording only reports show. */
     private static Map<String, Object> asTree(Object value) {
         try (TokenBuffer tokens = new TokenBuffer(JSON, false)) {
-            writer(JSON, value).writeValue(tokens, value);
+            writer(JSON, value).withView(Assessment.ForReports.class).writeValue(tokens, value);
             return JSON.readValue(tokens.asParser(), new TypeReference<Map<String, Object>>() {});
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    /** An assessment's findings are written once and referred to by id elsewhere. */
+    /**
+     * An assessment's findings are written once and referred to by id elsewhere; what only reports show is left out
+     * (the view {@code Object} includes every property but those marked {@link Assessment.ForReports}).
+     */
     private static ObjectWriter writer(ObjectMapper mapper, Object value) {
-        ObjectWriter writer = mapper.writer();
+        ObjectWriter writer = mapper.writerWithView(Object.class);
         return value instanceof Assessment a ? writer.withAttribute(FindingId.IDS, a.findingIds()) : writer;
     }
 
