@@ -10,13 +10,12 @@ import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import javax.xml.XMLConstants;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.validation.Schema;
-import javax.xml.validation.SchemaFactory;
 import javax.xml.validation.Validator;
 import kensa.render.AtomicFiles;
+import kensa.xml.SecureXml;
 import org.w3c.dom.Document;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.InputSource;
@@ -41,10 +40,7 @@ final class Store {
         this.dir = dir.toRealPath();
         this.facilitySchema = facilitySchema;
         try {
-            SchemaFactory schemas = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
-            schemas.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            schemas.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "file");
-            this.schema = schemas.newSchema(facilityXsd.toFile());
+            this.schema = SecureXml.schema(facilityXsd);
         } catch (SAXException e) {
             throw new IllegalStateException("cannot read " + facilityXsd + ": " + e.getMessage(), e);
         }

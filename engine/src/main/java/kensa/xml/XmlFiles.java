@@ -12,12 +12,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import javax.xml.XMLConstants;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.parsers.SAXParserFactory;
 import javax.xml.validation.Schema;
-import javax.xml.validation.SchemaFactory;
 import javax.xml.validation.ValidatorHandler;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.InputSource;
@@ -40,17 +39,10 @@ public final class XmlFiles<T> {
         this.rootType = rootType;
         try {
             this.context = JAXBContext.newInstance(rootType.getPackageName(), rootType.getClassLoader());
-            SchemaFactory schemas = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
-            schemas.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            schemas.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "file"); // xs:import of a sibling XSD
-            this.schema = schemas.newSchema(xsd.toFile());
+            this.schema = SecureXml.schema(xsd);
             this.parsers = SAXParserFactory.newInstance();
             parsers.setNamespaceAware(true);
-            parsers.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            parsers.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            parsers.setFeature("http://xml.org/sax/features/external-general-entities", false);
-            parsers.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-            parsers.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+            for (Map.Entry<String, Boolean> f : SecureXml.PARSER_FEATURES.entrySet()) parsers.setFeature(f.getKey(), f.getValue());
         } catch (JAXBException | SAXException | ParserConfigurationException e) {
             throw new IllegalStateException("cannot prepare the reader for " + xsd + ": " + e, e);
         }
