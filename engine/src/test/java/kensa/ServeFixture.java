@@ -43,7 +43,7 @@ final class ServeFixture implements AutoCloseable {
 
     ServeFixture(Path data) throws IOException, InputError {
         Questionnaire questionnaire = questionnaire();
-        assessing = new Assessing(Project.assessor(), Project.checklists(), Project.guidelines(), FACILITY_XSD);
+        assessing = new Assessing(Project.assessor(), Project.checklists(), FACILITY_XSD);
         Clock clock = Clock.fixed(TODAY.atTime(10, 0).atZone(ZoneId.of("Asia/Tokyo")).toInstant(), ZoneId.of("Asia/Tokyo"));
         server = Server.start(new Server.Settings(InetAddress.getLoopbackAddress(), 0, data, questionnaire, FACILITY_XSD,
                 Project.ROOT.resolve("reports"), assessing, clock));

@@ -84,7 +84,7 @@ final class ServeCommand implements Callable<Integer> {
             err.println(e.describe());
             return Kensa.INTERNAL_ERROR;
         }
-        Assessing assessing = new Assessing(new Assessor(rules.get(), checklists, guidelines), checklists, guidelines, home.facilitySchema());
+        Assessing assessing = new Assessing(new Assessor(rules.get(), checklists, guidelines), checklists, home.facilitySchema());
         Server server;
         try {
             server = Server.start(new Server.Settings(address, port, data, questionnaire, home.facilitySchema(), home.reports(),

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import kensa.assess.Assessment;
 import kensa.assess.Assessor;
 import kensa.catalog.Checklists;
-import kensa.catalog.Guidelines;
 import kensa.catalog.Selection;
 import kensa.facts.Facility;
 import kensa.xml.InputError;
@@ -19,13 +18,11 @@ import kensa.xml.XmlFiles;
 public final class Assessing {
     private final Assessor assessor;
     private final Checklists checklists;
-    private final Guidelines guidelines;
     private final XmlFiles<Facility> reader;
 
-    public Assessing(Assessor assessor, Checklists checklists, Guidelines guidelines, Path facilityXsd) {
+    public Assessing(Assessor assessor, Checklists checklists, Path facilityXsd) {
         this.assessor = assessor;
         this.checklists = checklists;
-        this.guidelines = guidelines;
         this.reader = new XmlFiles<>(Facility.class, facilityXsd);
     }
 
@@ -38,6 +35,6 @@ public final class Assessing {
         String type = facility.getFacilityType().value();
         Selection selection = checklists.inForce(type, date).orElseThrow(() -> new InputError(file,
                 "施設の種類 " + type + " に対応するチェックリストがまだ収録されていません。", "kensa editions で収録されている様式を確認してください。"));
-        return assessor.assess(facility, file, selection, guidelines.inForce(date).orElse(null), date);
+        return assessor.assess(facility, file, selection, date); // the guideline in force on the date
     }
 }
