@@ -697,9 +697,8 @@ public final class Server implements AutoCloseable {
             work = r.doc();
         }
         boolean changed = !SafeXml.write(work.document()).equals(SafeXml.write(doc.document()));
-        if (changed && store.validate(work.document()) != null) {
-            return new ListEdit(new Answers.Result(doc, Map.of("list", "保存できませんでした: " + store.validate(work.document())), false), false);
-        }
+        String invalid = changed ? store.validate(work.document()) : null;
+        if (invalid != null) return new ListEdit(new Answers.Result(doc, Map.of("list", "保存できませんでした: " + invalid), false), false);
         return new ListEdit(new Answers.Result(work, errors, changed), emptied);
     }
 
