@@ -44,14 +44,14 @@ public class Stages {
                 Assessment result = assessor.assess(facility, file,
                         checklists.inForce(facility.getFacilityType().value(), date).orElseThrow(), date);
                 long t2 = cpu.getCurrentThreadCpuTime();
-                bytes += Reports.jsonLine(result).length();
+                bytes += Reports.jsonLine(result).length;
                 long t3 = cpu.getCurrentThreadCpuTime();
                 parse += t1 - t0;
                 assess += t2 - t1;
                 json += t3 - t2;
             }
             int n = files.size();
-            System.out.printf("round %d of %d facilities: parse %d µs, assess %d µs, JSON %d µs (%d characters) per facility%n",
+            System.out.printf("round %d of %d facilities: parse %d µs, assess %d µs, JSON %d µs (%d bytes) per facility%n",
                     round, n, parse / 1000 / n, assess / 1000 / n, json / 1000 / n, bytes / n);
         }
     }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.annotation.JsonView;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -61,7 +60,7 @@ public record Assessment(
         }
         for (Action a : summary.urgentActions()) referred.add(a.finding());
         List<Finding> findings = new ArrayList<>(referred);
-        findings.sort(STABLE);
+        findings.sort(Assessment::stable);
         return new Assessment(FORMAT_VERSION, facility, assessedOn, summary, checklist, counts, gate, sections, vendorForms,
                 guideline, unusedDeclarations, extraRules, findings);
     }
@@ -70,11 +69,17 @@ public record Assessment(
         for (Section s : sections) for (Item i : s.items()) for (Cell c : i.cells()) referred.addAll(c.findings());
     }
 
-    private static final Comparator<String> TEXT = Comparator.nullsFirst(Comparator.naturalOrder());
-    private static final Comparator<Finding> STABLE = Comparator.comparing(Finding::rule)
-            .thenComparing(Finding::subject, TEXT).thenComparing(Finding::scope, TEXT)
-            .thenComparing(Finding::status).thenComparing(Finding::evidence, TEXT)
-            .thenComparing(Finding::remediation, TEXT).thenComparing(f -> Objects.toString(f.severity(), ""));
+    /** The findings' order in the file: by rule, subject, scope, status, then their texts (a total order). */
+    private static int stable(Finding a, Finding b) {
+        int c = a.rule().compareTo(b.rule());
+        if (c == 0) c = Texts.compare(a.subject(), b.subject());
+        if (c == 0) c = Texts.compare(a.scope(), b.scope());
+        if (c == 0) c = a.status().compareTo(b.status());
+        if (c == 0) c = Texts.compare(a.evidence(), b.evidence());
+        if (c == 0) c = Texts.compare(a.remediation(), b.remediation());
+        if (c == 0) c = Objects.toString(a.severity(), "").compareTo(Objects.toString(b.severity(), ""));
+        return c;
+    }
 
     /** Each finding's id: its place in {@link #findings()}. */
     public Map<Finding, Integer> findingIds() {

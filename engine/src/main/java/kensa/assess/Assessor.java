@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import kensa.catalog.Checklists;
 import kensa.catalog.EditionDiff;
@@ -167,7 +166,7 @@ public final class Assessor {
                             r.getManual(), List.of()));
                     continue;
                 }
-                List<Finding> mine = closedBy != null ? closedBy : byRule.of(r.getRule(), f -> true);
+                List<Finding> mine = closedBy != null ? closedBy : byRule.of(r.getRule(), null, null);
                 Status status = closedBy != null ? Status.NOT_APPLICABLE : Status.combine(statuses(mine));
                 // A requirement keeps the findings that explain its verdict: the failing ones for a gap, else the reason it
                 // was not assessed. Met findings are in the form's cells; repeating them under every requirement that
@@ -202,7 +201,7 @@ public final class Assessor {
     private static Assessment.Condition condition(kensa.guideline.Volume v, ByRule byRule, Map<String, String> titles) {
         String rule = v.getAppliesWhen() != null ? v.getAppliesWhen() : v.getDeemedWhen();
         if (rule == null) return null;
-        List<Finding> mine = byRule.of(List.of(rule), f -> true);
+        List<Finding> mine = byRule.of(List.of(rule), null, null);
         Status status = Status.combine(mine.stream().map(Finding::status).toList());
         return new Assessment.Condition(v.getAppliesWhen() != null ? APPLIES_WHEN : DEEMED_WHEN, rule, status == Status.MET, status,
                 v.getAppliesWhen() != null ? null : titles.get(v.getDeemedThrough()), mine.stream().map(Finding::evidence).toList());
@@ -270,8 +269,7 @@ public final class Assessor {
     private static Assessment.Cell cell(String item, String scope, String scopeLabel, String text, List<String> ruleIds,
                                         boolean reference, ByRule byRule, String subject, DeclaredAnswer declared,
                                         LocalDate deadline, LocalDate asOf, LocalDate fiscalYearEnd) {
-        List<Finding> mine = byRule.of(ruleIds, f -> (scope == null || f.scope() == null || scope.equals(f.scope()))
-                && (subject == null || f.subject() == null || subject.equals(f.subject())));
+        List<Finding> mine = byRule.of(ruleIds, scope, subject);
         Status facts = Status.combine(statuses(mine));
         Boolean declaredYes = declared == null ? null : declared.getValue().value().equals("はい");
         Status status = facts;
@@ -307,22 +305,33 @@ public final class Assessor {
 
     /** One rule run's findings by rule id, each rule's sorted once by status, then evidence. */
     private static final class ByRule {
-        private static final Comparator<String> TEXT = Comparator.nullsFirst(Comparator.naturalOrder());
-        // A total order, so that the order the rules fired in never shows.
-        private static final Comparator<Finding> ORDER = Comparator.comparing(Finding::status).thenComparing(Finding::evidence)
-                .thenComparing(Finding::scope, TEXT).thenComparing(Finding::subject, TEXT).thenComparing(Finding::remediation, TEXT);
         private final Map<String, List<Finding>> byRule = new HashMap<>();
 
         ByRule(List<Finding> findings) {
             for (Finding f : findings) byRule.computeIfAbsent(f.rule(), k -> new ArrayList<>()).add(f);
-            for (List<Finding> mine : byRule.values()) mine.sort(ORDER);
+            for (List<Finding> mine : byRule.values()) if (mine.size() > 1) mine.sort(ByRule::order);
         }
 
-        /** The findings of these rules that pass the filter: in the rules' order, then by status, then by evidence. */
-        List<Finding> of(List<String> ruleIds, Predicate<Finding> keep) {
+        /** A total order, so that the order the rules fired in never shows. */
+        private static int order(Finding a, Finding b) {
+            int c = a.status().compareTo(b.status());
+            if (c == 0) c = a.evidence().compareTo(b.evidence());
+            if (c == 0) c = Texts.compare(a.scope(), b.scope());
+            if (c == 0) c = Texts.compare(a.subject(), b.subject());
+            if (c == 0) c = Texts.compare(a.remediation(), b.remediation());
+            return c;
+        }
+
+        /** The findings of these rules in the scope and about the subject (null: any): in the rules' order, then by status, then by evidence. */
+        List<Finding> of(List<String> ruleIds, String scope, String subject) {
             List<Finding> found = new ArrayList<>();
             for (String id : ruleIds) {
-                for (Finding f : byRule.getOrDefault(id, List.of())) if (keep.test(f)) found.add(f);
+                List<Finding> mine = byRule.get(id);
+                if (mine == null) continue;
+                for (Finding f : mine) {
+                    if ((scope == null || f.scope() == null || scope.equals(f.scope()))
+                            && (subject == null || f.subject() == null || subject.equals(f.subject()))) found.add(f);
+                }
             }
             return found;
         }

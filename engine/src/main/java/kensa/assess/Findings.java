@@ -1,8 +1,12 @@
 package kensa.assess;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import org.drools.model.Drools;
+import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.rule.Match;
 import org.kie.api.runtime.rule.RuleContext;
 
@@ -12,16 +16,18 @@ import org.kie.api.runtime.rule.RuleContext;
  * {@code findings.about(vendorName)} reports findings that also belong on that vendor's own form.
  */
 public final class Findings {
+    private final Rules rules;
     private final List<Finding> list;
     /** The rule match that reported each finding, at the same index; null once {@linkplain #undo taken back}. */
     private final List<Match> matches;
     private final String subject;
 
-    public Findings() {
-        this(new ArrayList<>(), new ArrayList<>(), null);
+    public Findings(Rules rules) {
+        this(rules, new ArrayList<>(), new ArrayList<>(), null);
     }
 
-    private Findings(List<Finding> list, List<Match> matches, String subject) {
+    private Findings(Rules rules, List<Finding> list, List<Match> matches, String subject) {
+        this.rules = rules;
         this.list = list;
         this.matches = matches;
         this.subject = subject;
@@ -29,7 +35,7 @@ public final class Findings {
 
     /** The same findings, reported about one subject (a vendor's name). */
     public Findings about(String subject) {
-        return new Findings(list, matches, subject);
+        return new Findings(rules, list, matches, subject);
     }
 
     public void met(RuleContext rule, String scope, String evidence) {
@@ -73,9 +79,26 @@ public final class Findings {
     }
 
     private void add(RuleContext rule, String scope, Status status, String evidence, String remediation) {
-        list.add(new Finding(ruleId(rule.getRule().getName()), scope, subject, status,
-                Severity.ofCode(rule.getRule().getMetaData().get("severity")), evidence, remediation));
+        Declared declared = rules.declared.get(rule.getRule());
+        if (declared == null) declared = new Declared(rule.getRule());
+        list.add(new Finding(declared.ruleId, scope, subject, status, declared.severity, evidence, remediation));
         matches.add(rule.getMatch());
+    }
+
+    /** What a DRL rule declares of every finding it reports: its id and severity. */
+    private record Declared(String ruleId, Severity severity) {
+        Declared(Rule rule) {
+            this(Findings.ruleId(rule.getName()), Severity.ofCode(rule.getMetaData().get("severity")));
+        }
+    }
+
+    /** What each rule of a rule base declares, read once for every finding of every run rather than per finding. */
+    public static final class Rules {
+        private final Map<Rule, Declared> declared = new IdentityHashMap<>();
+
+        public Rules(Collection<? extends Rule> rules) {
+            for (Rule r : rules) declared.put(r, new Declared(r));
+        }
     }
 
     /**

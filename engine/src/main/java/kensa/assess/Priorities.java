@@ -2,7 +2,6 @@ package kensa.assess;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,7 +37,7 @@ final class Priorities {
     static Assessment.Summary summarise(Assessment.Checklist form, List<Assessment.Section> sections,
                                         List<Assessment.VendorForm> vendorForms, Assessment.Guideline guideline,
                                         LocalDate asOf) {
-        Map<List<Object>, Gap> gaps = new LinkedHashMap<>();
+        Map<GapKey, Gap> gaps = new LinkedHashMap<>();
         collect(gaps, form, sections, null);
         for (Assessment.VendorForm v : vendorForms) collect(gaps, v.checklist(), v.sections(), v.vendor());
         if (guideline != null) {
@@ -46,37 +45,49 @@ final class Priorities {
             for (Assessment.Volume volume : guideline.volumes()) {
                 for (Assessment.Requirement r : volume.requirements()) {
                     if (r.status() == null || !r.status().isGap()) continue;
+                    String basis = guideline.edition() + " " + volume.title() + " " + r.number();
                     for (Finding f : r.findings()) {
                         if (!f.status().isGap()) continue;
-                        Gap gap = gaps.computeIfAbsent(key(f), k -> new Gap(f));
-                        gap.basis.add(guideline.edition() + " " + volume.title() + " " + r.number());
+                        Gap gap = gaps.computeIfAbsent(GapKey.of(f), k -> new Gap(f));
+                        gap.basis.add(basis);
                         // A gap no form dates is still to be closed within the fiscal year, as a form's いいえ is.
                         if (f.status() == Status.NOT_MET && gap.due == null) gap.dueBy(fiscalYearEnd, false);
                     }
                 }
             }
         }
-        List<Gap> ranked = gaps.values().stream().sorted(URGENCY).toList();
+        List<Gap> ranked = new ArrayList<>(gaps.values());
+        ranked.sort(Priorities::urgency);
         List<Assessment.Action> actions = new ArrayList<>();
         for (Gap g : ranked.subList(0, Math.min(URGENT_ACTIONS, ranked.size()))) {
             actions.add(new Assessment.Action(actions.size() + 1, g.finding, g.due, g.overdue ? Boolean.TRUE : null,
                     List.copyOf(g.basis)));
         }
-        return new Assessment.Summary(new Assessment.GapCounts(
-                count(ranked, Severity.CRITICAL), count(ranked, Severity.HIGH), count(ranked, Severity.MEDIUM),
-                count(ranked, Severity.LOW), (int) ranked.stream().filter(g -> g.overdue).count()), actions);
+        int[] bySeverity = new int[Severity.values().length];
+        int overdue = 0;
+        for (Gap g : ranked) {
+            if (g.finding.severity() != null) bySeverity[g.finding.severity().ordinal()]++;
+            if (g.overdue) overdue++;
+        }
+        return new Assessment.Summary(new Assessment.GapCounts(bySeverity[Severity.CRITICAL.ordinal()],
+                bySeverity[Severity.HIGH.ordinal()], bySeverity[Severity.MEDIUM.ordinal()], bySeverity[Severity.LOW.ordinal()],
+                overdue), actions);
     }
 
-    private static void collect(Map<List<Object>, Gap> gaps, Assessment.Checklist form, List<Assessment.Section> sections,
+    private static void collect(Map<GapKey, Gap> gaps, Assessment.Checklist form, List<Assessment.Section> sections,
                                 String vendor) {
         for (Assessment.Section s : sections) {
             for (Assessment.Item item : s.items()) {
+                String basis = null;
                 for (Assessment.Cell cell : item.cells()) {
+                    if (!cell.status().isGap()) continue;
                     for (Finding f : cell.findings()) {
-                        if (!f.status().isGap() || !cell.status().isGap()) continue;
-                        Gap gap = gaps.computeIfAbsent(key(f), k -> new Gap(f));
-                        gap.basis.add(form.edition() + " " + form.form() + " " + item.number()
-                                + (vendor == null ? "" : "(" + vendor + ")"));
+                        if (!f.status().isGap()) continue;
+                        Gap gap = gaps.computeIfAbsent(GapKey.of(f), k -> new Gap(f));
+                        if (basis == null) {
+                            basis = form.edition() + " " + form.form() + " " + item.number() + (vendor == null ? "" : "(" + vendor + ")");
+                        }
+                        gap.basis.add(basis);
                         // Past its official due date, that date is what the form and the inspector hold it to.
                         boolean overdue = Boolean.TRUE.equals(cell.overdue());
                         gap.dueBy(overdue || cell.target() == null ? cell.due() : cell.target(), overdue);
@@ -86,21 +97,34 @@ final class Priorities {
         }
     }
 
-    private static List<Object> key(Finding f) {
-        return java.util.Arrays.asList(f.rule(), f.scope(), f.subject(), f.status(), f.evidence());
+    /** A gap is the same gap wherever it shows: the same rule, scope, subject, status and evidence. */
+    private record GapKey(String rule, String scope, String subject, Status status, String evidence) {
+        static GapKey of(Finding f) {
+            return new GapKey(f.rule(), f.scope(), f.subject(), f.status(), f.evidence());
+        }
     }
 
-    private static int count(List<Gap> gaps, Severity severity) {
-        return (int) gaps.stream().filter(g -> g.finding.severity() == severity).count();
+    /**
+     * Most urgent first: by severity (none last), not met before unanswered, overdue first, the earliest due date
+     * (none last), then rule, subject, scope and evidence, so that equal urgency is always shown in the same order.
+     */
+    private static int urgency(Gap a, Gap b) {
+        int c = compareLast(a.finding.severity(), b.finding.severity());
+        if (c == 0) c = a.finding.status().compareTo(b.finding.status());
+        if (c == 0) c = Boolean.compare(!a.overdue, !b.overdue);
+        if (c == 0) c = compareLast(a.due, b.due);
+        if (c == 0) c = a.finding.rule().compareTo(b.finding.rule());
+        if (c == 0) c = Objects.toString(a.finding.subject(), "").compareTo(Objects.toString(b.finding.subject(), ""));
+        if (c == 0) c = Objects.toString(a.finding.scope(), "").compareTo(Objects.toString(b.finding.scope(), ""));
+        if (c == 0) c = a.finding.evidence().compareTo(b.finding.evidence());
+        return c;
     }
 
-    private static final Comparator<Gap> URGENCY = Comparator
-            .comparing((Gap g) -> g.finding.severity(), Comparator.nullsLast(Comparator.naturalOrder()))
-            .thenComparing(g -> g.finding.status())
-            .thenComparing(g -> !g.overdue)
-            .thenComparing(g -> g.due, Comparator.nullsLast(Comparator.naturalOrder()))
-            .thenComparing(g -> g.finding.rule())
-            .thenComparing(g -> Objects.toString(g.finding.subject(), ""))
-            .thenComparing(g -> Objects.toString(g.finding.scope(), ""))
-            .thenComparing(g -> g.finding.evidence());
+    /** Natural order with null (none) last. */
+    private static <T extends Comparable<? super T>> int compareLast(T a, T b) {
+        if (a == b) return 0;
+        if (a == null) return 1;
+        if (b == null) return -1;
+        return a.compareTo(b);
+    }
 }

@@ -1,7 +1,8 @@
 package kensa.batch;
 
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -178,11 +179,15 @@ public final class Summary implements AutoCloseable {
         errors.close();
     }
 
-    /** A file written row by row (CSV with BOM, CRLF, quoted; or plain lines such as JSON lines) to a temporary file and moved into place whole when finished; dropped if never finished. */
+    /**
+     * A UTF-8 file written row by row (CSV with BOM, CRLF, quoted; or plain lines such as JSON lines) to a temporary
+     * file and moved into place whole when finished; dropped if never finished.
+     */
     public static final class StreamedFile implements AutoCloseable {
         private final Path target;
         private final Path temp;
-        private final BufferedWriter out;
+        private final OutputStream out;
+        private final StringBuilder row = new StringBuilder();
         private boolean done;
 
         /** @param header the CSV header (and a BOM), or null for a plain text stream such as JSON lines */
@@ -190,27 +195,29 @@ public final class Summary implements AutoCloseable {
             this.target = target;
             Files.createDirectories(target.toAbsolutePath().getParent());
             this.temp = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName(), ".tmp");
-            this.out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8);
+            this.out = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16);
             if (header != null) {
-                out.write('\uFEFF');
+                row.append('\uFEFF');
                 row(header.toArray(String[]::new));
             }
         }
 
-        /** One line as it is (JSON lines). */
-        public void line(String text) throws IOException {
-            out.write(text);
+        /** One line of UTF-8 as it is (JSON lines), and a line break. */
+        public void line(byte[] utf8) throws IOException {
+            out.write(utf8);
             out.write('\n');
         }
 
         void row(String... fields) throws IOException {
             for (int i = 0; i < fields.length; i++) {
-                if (i > 0) out.write(',');
-                out.write('"');
-                out.write(fields[i] == null ? "" : fields[i].replace("\"", "\"\""));
-                out.write('"');
+                if (i > 0) row.append(',');
+                row.append('"');
+                if (fields[i] != null) row.append(fields[i].replace("\"", "\"\""));
+                row.append('"');
             }
-            out.write("\r\n");
+            row.append("\r\n");
+            out.write(row.toString().getBytes(StandardCharsets.UTF_8));
+            row.setLength(0);
         }
 
         /** Moves the finished file into place (once; later calls do nothing). */

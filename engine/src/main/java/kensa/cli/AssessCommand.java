@@ -89,7 +89,7 @@ final class AssessCommand implements Callable<Integer> {
     boolean quiet;
 
     /** One input's outcome: its results, or why it could not be assessed. */
-    private record Outcome(Path file, InputError error, FacilityResult result, String jsonLine, String line, boolean gaps) {}
+    private record Outcome(Path file, InputError error, FacilityResult result, byte[] jsonLine, String line, boolean gaps) {}
 
     @Override
     public Integer call() throws Exception {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 import freemarker.core.TemplateClassResolver;
 import freemarker.template.Configuration;
 import freemarker.template.TemplateException;
@@ -38,11 +39,13 @@ public final class Reports {
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .registerModule(new JavaTimeModule())
+            .registerModule(new BlackbirdModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(SerializationFeature.INDENT_OUTPUT);
 
     private static final ObjectMapper COMPACT = new ObjectMapper()
             .registerModule(new JavaTimeModule())
+            .registerModule(new BlackbirdModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private final Configuration templates;
@@ -97,10 +100,10 @@ public final class Reports {
         return out.toString();
     }
 
-    /** The assessment as one line of JSON (for a results.jsonl stream). */
-    public static String jsonLine(Object value) {
+    /** The assessment as one line of JSON in UTF-8, without the line break (for a results.jsonl stream). */
+    public static byte[] jsonLine(Object value) {
         try {
-            return writer(COMPACT, value).writeValueAsString(value);
+            return writer(COMPACT, value).writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -58,6 +58,7 @@ public final class RuleBase {
     private final KieBase kieBase;
     private final Set<String> ruleIds;
     private final Set<String> extraRuleIds;
+    private final Findings.Rules declared;
     private final boolean precompiled;
     /** Sessions are reset and reused: a new one builds its node memories again, which costs more than the rules. */
     private final KieSessionsPool sessions;
@@ -66,6 +67,7 @@ public final class RuleBase {
         this.kieBase = kieBase;
         this.precompiled = precompiled;
         this.sessions = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
+        this.declared = new Findings.Rules(kieBase.getKiePackages().stream().flatMap(p -> p.getRules().stream()).toList());
         this.ruleIds = kieBase.getKiePackages().stream()
                 .flatMap(p -> p.getRules().stream())
                 .map(r -> Findings.ruleId(r.getName()))
@@ -244,7 +246,7 @@ public final class RuleBase {
      */
     public List<List<Finding>> run(List<Object> facts, List<? extends List<?>> variants) {
         KieSession session = sessions.newKieSession();
-        Findings findings = new Findings();
+        Findings findings = new Findings(declared);
         RuleEventListener undo = new RuleEventListener() {
             @Override
             public void onDeleteMatch(Match match) { findings.undo(match); }
