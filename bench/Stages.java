@@ -17,7 +17,8 @@ import kensa.xml.XmlFiles;
 /**
  * Where one facility's time goes, stage by stage, on one thread: CPU microseconds per facility to parse and validate
  * the file, to assess it (the rule session and filling the forms and requirements) and to write its JSON line. Each
- * round goes over the same files again, so the later rounds show the compiled (warm) code. Run by bench/stages.sh.
+ * round goes over the same files again, so the later rounds show the compiled (warm) code. Also the memory allocated per
+ * facility (all stages): two threads share the caches, so allocation costs more than its share. Run by bench/stages.sh.
  */
 public class Stages {
     public static void main(String[] args) throws Exception {
@@ -33,9 +34,10 @@ public class Stages {
         try (Stream<Path> list = Files.list(dir)) {
             files = list.filter(p -> p.toString().endsWith(".xml")).sorted().toList();
         }
-        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+        com.sun.management.ThreadMXBean cpu = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long me = Thread.currentThread().getId();
         for (int round = 1; round <= rounds; round++) {
-            long parse = 0, assess = 0, json = 0, bytes = 0;
+            long parse = 0, assess = 0, json = 0, bytes = 0, allocated = -cpu.getThreadAllocatedBytes(me);
             for (Path file : files) {
                 long t0 = cpu.getCurrentThreadCpuTime();
                 Facility facility = reader.read(file);
@@ -50,9 +52,10 @@ public class Stages {
                 assess += t2 - t1;
                 json += t3 - t2;
             }
+            allocated += cpu.getThreadAllocatedBytes(me);
             int n = files.size();
-            System.out.printf("round %d of %d facilities: parse %d µs, assess %d µs, JSON %d µs (%d bytes) per facility%n",
-                    round, n, parse / 1000 / n, assess / 1000 / n, json / 1000 / n, bytes / n);
+            System.out.printf("round %d of %d facilities: parse %d µs, assess %d µs, JSON %d µs (%d bytes); %d KB allocated per facility%n",
+                    round, n, parse / 1000 / n, assess / 1000 / n, json / 1000 / n, bytes / n, allocated / 1024 / n);
         }
     }
 }

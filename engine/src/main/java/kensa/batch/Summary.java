@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -194,8 +193,9 @@ public final class Summary implements AutoCloseable {
         public StreamedFile(Path target, List<String> header) throws IOException {
             this.target = target;
             Files.createDirectories(target.toAbsolutePath().getParent());
-            this.temp = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName(), ".tmp");
-            this.out = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16);
+            AtomicFiles.Temp file = AtomicFiles.newTemp(target);
+            this.temp = file.path();
+            this.out = new BufferedOutputStream(file.out(), 1 << 16);
             if (header != null) {
                 row.append('\uFEFF');
                 row(header.toArray(String[]::new));
@@ -224,7 +224,7 @@ public final class Summary implements AutoCloseable {
         public void finish() throws IOException {
             if (done) return;
             out.close();
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.moveIntoPlace(temp, target);
             done = true;
         }
 
