@@ -72,11 +72,11 @@ public record Assessment(
     /** The findings' order in the file: by rule, subject, scope, status, then their texts (a total order). */
     private static int stable(Finding a, Finding b) {
         int c = a.rule().compareTo(b.rule());
-        if (c == 0) c = Texts.compare(a.subject(), b.subject());
-        if (c == 0) c = Texts.compare(a.scope(), b.scope());
+        if (c == 0) c = Nulls.first(a.subject(), b.subject());
+        if (c == 0) c = Nulls.first(a.scope(), b.scope());
         if (c == 0) c = a.status().compareTo(b.status());
-        if (c == 0) c = Texts.compare(a.evidence(), b.evidence());
-        if (c == 0) c = Texts.compare(a.remediation(), b.remediation());
+        if (c == 0) c = Nulls.first(a.evidence(), b.evidence());
+        if (c == 0) c = Nulls.first(a.remediation(), b.remediation());
         if (c == 0) c = Objects.toString(a.severity(), "").compareTo(Objects.toString(b.severity(), ""));
         return c;
     }

@@ -316,9 +316,9 @@ public final class Assessor {
         private static int order(Finding a, Finding b) {
             int c = a.status().compareTo(b.status());
             if (c == 0) c = a.evidence().compareTo(b.evidence());
-            if (c == 0) c = Texts.compare(a.scope(), b.scope());
-            if (c == 0) c = Texts.compare(a.subject(), b.subject());
-            if (c == 0) c = Texts.compare(a.remediation(), b.remediation());
+            if (c == 0) c = Nulls.first(a.scope(), b.scope());
+            if (c == 0) c = Nulls.first(a.subject(), b.subject());
+            if (c == 0) c = Nulls.first(a.remediation(), b.remediation());
             return c;
         }
 

@@ -109,22 +109,14 @@ final class Priorities {
      * (none last), then rule, subject, scope and evidence, so that equal urgency is always shown in the same order.
      */
     private static int urgency(Gap a, Gap b) {
-        int c = compareLast(a.finding.severity(), b.finding.severity());
+        int c = Nulls.last(a.finding.severity(), b.finding.severity());
         if (c == 0) c = a.finding.status().compareTo(b.finding.status());
         if (c == 0) c = Boolean.compare(!a.overdue, !b.overdue);
-        if (c == 0) c = compareLast(a.due, b.due);
+        if (c == 0) c = Nulls.last(a.due, b.due);
         if (c == 0) c = a.finding.rule().compareTo(b.finding.rule());
         if (c == 0) c = Objects.toString(a.finding.subject(), "").compareTo(Objects.toString(b.finding.subject(), ""));
         if (c == 0) c = Objects.toString(a.finding.scope(), "").compareTo(Objects.toString(b.finding.scope(), ""));
         if (c == 0) c = a.finding.evidence().compareTo(b.finding.evidence());
         return c;
-    }
-
-    /** Natural order with null (none) last. */
-    private static <T extends Comparable<? super T>> int compareLast(T a, T b) {
-        if (a == b) return 0;
-        if (a == null) return 1;
-        if (b == null) return -1;
-        return a.compareTo(b);
     }
 }
