@@ -60,13 +60,16 @@ public final class RuleBase {
     private final Set<String> extraRuleIds;
     private final Findings.Rules declared;
     private final boolean precompiled;
-    /** Sessions are reset and reused: a new one builds its node memories again, which costs more than the rules. */
-    private final KieSessionsPool sessions;
+    /**
+     * Sessions are reset and reused: a new one builds its node memories again, which costs more than the rules. Each
+     * thread keeps its own, so that its memories stay in that core's caches (a shared pool hands them round).
+     */
+    private final ThreadLocal<KieSessionsPool> sessions;
 
     private RuleBase(KieBase kieBase, boolean precompiled, Set<String> extraFiles) {
         this.kieBase = kieBase;
         this.precompiled = precompiled;
-        this.sessions = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
+        this.sessions = ThreadLocal.withInitial(() -> kieBase.newKieSessionsPool(1));
         this.declared = new Findings.Rules(kieBase.getKiePackages().stream().flatMap(p -> p.getRules().stream()).toList());
         this.ruleIds = kieBase.getKiePackages().stream()
                 .flatMap(p -> p.getRules().stream())
@@ -245,7 +248,7 @@ public final class RuleBase {
      * when it fired.
      */
     public List<List<Finding>> run(List<Object> facts, List<? extends List<?>> variants) {
-        KieSession session = sessions.newKieSession();
+        KieSession session = sessions.get().newKieSession();
         Findings findings = new Findings(declared);
         RuleEventListener undo = new RuleEventListener() {
             @Override
