@@ -118,8 +118,12 @@ public record Assessment(
     public record Guideline(String id, String title, String edition, LocalDate published, String selectedBy,
                             GuidelineCounts counts, List<Volume> volumes) {}
 
-    /** Requirements decided by rules (automated) by status, and those left to an assessor's question (manual). */
-    public record GuidelineCounts(int automated, int met, int notMet, int unanswered, int notApplicable, int manual) {
+    /**
+     * Requirements decided by rules (automated) by status, and those left to an assessor's question (manual);
+     * recommended: not done where the source only recommends it (推奨), apart from the gaps.
+     */
+    public record GuidelineCounts(int automated, int met, int notMet, int unanswered, int notApplicable, int manual,
+                                  @JsonInclude(JsonInclude.Include.NON_DEFAULT) int recommended) {
         public int gaps() { return notMet + unanswered; }
     }
 
@@ -167,8 +171,9 @@ public record Assessment(
     /** An edition known to be in force whose items kensa does not have yet; issued is a date or a month (YYYY-MM). */
     public record InForce(String id, String title, String edition, String form, String issued) {}
 
-    /** Cells by status, gate excluded. */
-    public record Counts(int total, int met, int notMet, int unanswered, int notApplicable) {
+    /** Cells by status, gate excluded (recommended: only a consultant's own rule can make a cell 推奨). */
+    public record Counts(int total, int met, int notMet, int unanswered, int notApplicable,
+                         @JsonInclude(JsonInclude.Include.NON_DEFAULT) int recommended) {
         public int gaps() { return notMet + unanswered; }
     }
 

@@ -168,10 +168,9 @@ public final class Assessor {
                 }
                 List<Finding> mine = closedBy != null ? closedBy : byRule.of(r.getRule(), null, null);
                 Status status = closedBy != null ? Status.NOT_APPLICABLE : Status.combine(statuses(mine));
-                // A requirement keeps the findings that explain its verdict: the failing ones for a gap, else the reason it
-                // was not assessed. Met findings are in the form's cells; repeating them under every requirement that
-                // shares a rule would multiply the output.
-                List<Finding> explaining = closedBy != null ? closedBy : List.of();
+                // A requirement keeps the findings that explain its verdict: the failing ones for a gap, else all of them
+                // (what made it met), or the reason it was not assessed.
+                List<Finding> explaining = closedBy != null ? closedBy : mine;
                 Severity severity = null;
                 if (status.isGap()) {
                     explaining = new ArrayList<>();
@@ -190,7 +189,7 @@ public final class Assessor {
         int automated = counts.values().stream().mapToInt(Integer::intValue).sum();
         return new Assessment.Guideline(g.getId(), g.getTitle(), g.getEdition(), g.getPublished(), selection.reason(),
                 new Assessment.GuidelineCounts(automated, n.apply(Status.MET), n.apply(Status.NOT_MET),
-                        n.apply(Status.UNANSWERED), n.apply(Status.NOT_APPLICABLE), manual),
+                        n.apply(Status.UNANSWERED), n.apply(Status.NOT_APPLICABLE), manual, n.apply(Status.RECOMMENDED)),
                 volumes);
     }
 
@@ -322,16 +321,20 @@ public final class Assessor {
             return c;
         }
 
-        /** The findings of these rules in the scope and about the subject (null: any): in the rules' order, then by status, then by evidence. */
+        /**
+         * The findings of these rules in the scope and about the subject (null: any): in the rules' order, then by status,
+         * then by evidence. A rule that said nothing there is a {@linkplain Finding#silence silence}: every rule a cell or
+         * requirement names must speak for it, so one left silent makes it 未回答, never 適合.
+         */
         List<Finding> of(List<String> ruleIds, String scope, String subject) {
             List<Finding> found = new ArrayList<>();
             for (String id : ruleIds) {
-                List<Finding> mine = byRule.get(id);
-                if (mine == null) continue;
-                for (Finding f : mine) {
+                int before = found.size();
+                for (Finding f : byRule.getOrDefault(id, List.of())) {
                     if ((scope == null || f.scope() == null || scope.equals(f.scope()))
                             && (subject == null || f.subject() == null || subject.equals(f.subject()))) found.add(f);
                 }
+                if (found.size() == before) found.add(Finding.silence(id, scope, subject));
             }
             return found;
         }
@@ -416,6 +419,6 @@ public final class Assessor {
             }
         }
         return new Assessment.Counts(total, by[Status.MET.ordinal()], by[Status.NOT_MET.ordinal()],
-                by[Status.UNANSWERED.ordinal()], by[Status.NOT_APPLICABLE.ordinal()]);
+                by[Status.UNANSWERED.ordinal()], by[Status.NOT_APPLICABLE.ordinal()], by[Status.RECOMMENDED.ordinal()]);
     }
 }
