@@ -1,5 +1,6 @@
 package kensa.assess;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -25,6 +26,7 @@ public record Finding(String rule, String scope, String subject, Status status, 
     }
 
     /** Whether the engine made this finding because the rule was silent. */
+    @JsonIgnore
     public boolean isSilence() {
         return status == Status.UNANSWERED && SILENCE.equals(evidence);
     }
