@@ -155,6 +155,31 @@ class DefinitionOfDoneTest {
     }
 
     /**
+     * A cell that several rules decide is 未回答 when one of them has no answer: each such cell of a form with items has a
+     * checklist scenario that expects it unanswered.
+     */
+    @Test
+    void everyCellOfSeveralRulesHasAnUnansweredScenario() {
+        List<String> problems = new ArrayList<>();
+        for (Path file : ScenarioTest.checklistScenarioFiles()) {
+            if (!Files.exists(file)) continue;
+            Scenarios scenarios = ScenarioTest.read(file);
+            Set<String> unanswered = new HashSet<>();
+            scenarios.getScenario().forEach(sc -> sc.getExpect().stream()
+                    .filter(e -> e.getStatus() == ExpectedStatus.UNANSWERED && e.getVendor() == null)
+                    .forEach(e -> unanswered.add(e.getItem() + " " + e.getScope())));
+            Checklist form = Project.checklists().byId(scenarios.getChecklist()).orElseThrow();
+            form.getSection().forEach(s -> s.getItem().forEach(i -> i.getCell().forEach(c -> {
+                String cell = i.getNumber() + " " + c.getScope();
+                if (c.getRule().size() > 1 && !unanswered.contains(cell)) {
+                    problems.add(form.getId() + " " + cell + ": no scenario where one of " + c.getRule() + " has no answer");
+                }
+            })));
+        }
+        assertEquals(List.of(), problems);
+    }
+
+    /**
      * One number per fact: a guideline requirement that cites the checklist by number (「チェックリスト2⑦」) names the
      * item the R7 医療機関確認用 numbers so (2-⑦), and shares a rule with it.
      */
