@@ -166,6 +166,25 @@ class CliTest {
         assertEquals(List.of(), problems);
     }
 
+    /** Help and command-line mistakes are in Japanese: none of picocli's English reaches a user. */
+    @Test
+    void helpAndUsageErrorsAreJapanese() {
+        List<String> english = List.of("Usage:", "Show this help", "Print version", "Commands:", "Options:", "Missing required",
+                "Unknown option", "Invalid value", "[COMMAND]");
+        List<Run> runs = new ArrayList<>(List.of(kensa("--help"), kensa("assess"), kensa("assess", "--bogus", "x.xml"),
+                kensa("assess", "--threads", "abc", "x.xml"), kensa("nosuchcommand")));
+        for (String command : List.of("assess", "validate", "editions", "rules", "compare", "generate", "serve")) runs.add(kensa(command, "--help"));
+        for (Run run : runs) {
+            String all = run.stdout() + run.stderr();
+            for (String word : english) assertFalse(all.contains(word), word + " in: " + all);
+        }
+        Run missing = kensa("assess");
+        assertEquals(2, missing.exit());
+        assertTrue(missing.stderr().contains("必要な指定がありません: FILE|DIR|GLOB"), missing.stderr());
+        assertTrue(missing.stderr().contains("kensa assess --help"), missing.stderr());
+        assertTrue(kensa("--help").stdout().contains("使い方: kensa"));
+    }
+
     /**
      * One date per cell in 令和8年度, whose edition's items are not loaded: the 令和7年度版 items are due by the end of the
      * fiscal year in force (令和9年3月31日), never overdue because 令和7年度 has ended; JSON, report and form agree.
