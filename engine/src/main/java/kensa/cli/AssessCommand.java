@@ -29,12 +29,12 @@ import kensa.catalog.Guidelines;
 import kensa.catalog.Selection;
 import kensa.checklist.Checklist;
 import kensa.facts.Facility;
+import kensa.facts.FacilityFiles;
 import kensa.render.AtomicFiles;
 import kensa.render.Reports;
 import kensa.rulebase.RuleBase;
 import kensa.rulebase.RuleCompileError;
 import kensa.xml.InputError;
-import kensa.xml.XmlFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -102,6 +102,7 @@ final class AssessCommand implements Callable<Integer> {
         if (edition != null && Checklists.fiscalYearOf(edition).isEmpty()) {
             throw new ParameterException(spec.commandLine(), "--edition の版がわかりません: " + edition + "(例: R6、R7、令和7年度版、2025)");
         }
+        Kensa.checkAsOf(spec, asOf);
         for (Path dir : extraRules) {
             if (!Files.isDirectory(dir)) throw new ParameterException(spec.commandLine(), "--rules のフォルダがありません: " + dir);
         }
@@ -109,7 +110,7 @@ final class AssessCommand implements Callable<Integer> {
         RuleBase.Pending rules = RuleBase.loadInBackground(home.rules(), extraRules); // meanwhile, read the catalogs
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        XmlFiles<Facility> reader = new XmlFiles<>(Facility.class, home.facilitySchema());
+        FacilityFiles reader = new FacilityFiles(home.facilitySchema());
         Checklists checklists;
         Guidelines guidelines;
         try {
@@ -187,10 +188,10 @@ final class AssessCommand implements Callable<Integer> {
         return gaps ? Kensa.GAPS : 0;
     }
 
-    private Outcome assessOne(Path file, String base, XmlFiles<Facility> reader, Assessor assessor, Reports reports,
+    private Outcome assessOne(Path file, String base, FacilityFiles reader, Assessor assessor, Reports reports,
                               List<String> perFacility, boolean jsonl, Guidelines guidelines, Checklists checklists) throws IOException {
         try {
-            Facility facility = reader.read(file);
+            Facility facility = reader.read(file, asOf);
             if (base == null) {
                 throw new InputError(file, "同じ名前のファイルを既に評価しました。報告書が上書きされるため評価しません。",
                         "ファイル名を変えるか、別の -o 出力先で評価してください。");

@@ -14,7 +14,9 @@ import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.validation.Schema;
 import javax.xml.validation.Validator;
+import kensa.facts.FacilityFiles;
 import kensa.render.AtomicFiles;
+import kensa.xml.InputError;
 import kensa.xml.SecureXml;
 import org.w3c.dom.Document;
 import org.xml.sax.ErrorHandler;
@@ -34,11 +36,13 @@ final class Store {
     private final Path dir;
     private final Schema schema;
     private final FacilitySchema facilitySchema;
+    private final FacilityFiles facilityFiles;
 
     Store(Path dir, Path facilityXsd, FacilitySchema facilitySchema) throws IOException {
         Files.createDirectories(dir);
         this.dir = dir.toRealPath();
         this.facilitySchema = facilitySchema;
+        this.facilityFiles = new FacilityFiles(facilityXsd);
         try {
             this.schema = SecureXml.schema(facilityXsd);
         } catch (SAXException e) {
@@ -137,8 +141,22 @@ final class Store {
         AtomicFiles.write(file(id), SafeXml.write(doc.document()));
     }
 
-    /** The first error facility.xsd finds, or null when the document is valid. */
+    /**
+     * The first error facility.xsd finds, or null when the document is valid; then the checks `kensa assess` makes
+     * (dates it can assess and print), so serve never saves a file that assess would refuse.
+     */
     String validate(Document doc) {
+        String schemaProblem = validateSchema(doc);
+        if (schemaProblem != null) return schemaProblem;
+        try {
+            facilityFiles.readText(Path.of("facility.xml"), SafeXml.write(doc));
+            return null;
+        } catch (InputError e) {
+            return e.problem() + " " + e.fix();
+        }
+    }
+
+    private String validateSchema(Document doc) {
         Validator validator = schema.newValidator();
         String[] first = new String[1];
         validator.setErrorHandler(new ErrorHandler() {

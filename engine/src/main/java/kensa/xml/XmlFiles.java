@@ -12,17 +12,25 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import javax.xml.XMLConstants;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.parsers.SAXParserFactory;
 import javax.xml.validation.Schema;
+import javax.xml.validation.TypeInfoProvider;
 import javax.xml.validation.ValidatorHandler;
+import org.w3c.dom.TypeInfo;
+import org.xml.sax.Attributes;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
+import org.xml.sax.Locator;
 import org.xml.sax.XMLReader;
+import org.xml.sax.helpers.XMLFilterImpl;
 
 /**
  * Reads one kind of XML document (a root type bound by JAXB, validated by its XSD), securely:
@@ -77,10 +85,27 @@ public final class XmlFiles<T> {
     }
 
     public T read(Path file) throws InputError {
+        return parse(file).value();
+    }
+
+    /** A document and every date in it, each checked to be one kensa can assess and print. */
+    public record Parsed<T>(T value, List<PlausibleDates.DateValue> dates) {}
+
+    public Parsed<T> parse(Path file) throws InputError {
         checkReadable(file);
+        try (InputStream in = Files.newInputStream(file)) {
+            return parse(file, in);
+        } catch (IOException e) {
+            throw new InputError(file, "ファイルを読めません: " + e.getMessage(),
+                    "ファイルの場所と読み取り権限を確認してください。");
+        }
+    }
+
+    /** A document read from a stream; {@code file} names it in messages. */
+    public Parsed<T> parse(Path file, InputStream in) throws InputError {
         AtomicReference<ValidationEvent> firstProblem = new AtomicReference<>();
         boolean ok = false;
-        try (InputStream in = Files.newInputStream(file)) {
+        try {
             Parser p = parser();
             InputSource input = new InputSource(in);
             input.setSystemId(file.toUri().toString());
@@ -89,15 +114,20 @@ public final class XmlFiles<T> {
                 return false;
             });
             UnmarshallerHandler unmarshal = p.unmarshaller().getUnmarshallerHandler();
-            p.validator().setContentHandler(unmarshal);
+            DateFilter dates = new DateFilter(file, p.validator().getTypeInfoProvider());
+            dates.setContentHandler(unmarshal);
+            p.validator().setContentHandler(dates);
             p.reader().parse(input);
             Object result = unmarshal.getResult();
             T value = result instanceof JAXBElement<?> e ? rootType.cast(e.getValue()) : rootType.cast(result);
             ok = true;
-            return value;
+            return new Parsed<>(value, List.copyOf(dates.values));
         } catch (UnmarshalException e) {
             throw explain(file, firstProblem.get(), e);
         } catch (SAXException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof BadDate bad) throw bad.error;
+            }
             if (firstProblem.get() != null) throw explain(file, firstProblem.get(), null);
             if (e instanceof SAXParseException parse) {
                 throw new InputError(file, parse.getLineNumber(), parse.getColumnNumber(),
@@ -111,6 +141,86 @@ public final class XmlFiles<T> {
                     "ファイルの場所と読み取り権限を確認してください。");
         } finally {
             if (!ok) parser.remove(); // a parse that failed half-way starts the next one afresh
+        }
+    }
+
+    /** An implausible date, found while parsing; carries the message for the user. */
+    private static final class BadDate extends SAXException {
+        final InputError error;
+
+        BadDate(InputError error) {
+            super(error.problem());
+            this.error = error;
+        }
+    }
+
+    /**
+     * Sits between the schema validator and JAXB: every value whose schema type is xs:date (or derived from it) is
+     * checked by {@link PlausibleDates} and kept with its place, so a later check (against the assessment date) can
+     * name the field and line too.
+     */
+    private static final class DateFilter extends XMLFilterImpl {
+        private static final String XSD = XMLConstants.W3C_XML_SCHEMA_NS_URI;
+        private final Path file;
+        private final TypeInfoProvider types;
+        final List<PlausibleDates.DateValue> values = new ArrayList<>();
+        private Locator locator;
+        private StringBuilder text;
+        private String element;
+        private int line;
+        private int column;
+
+        DateFilter(Path file, TypeInfoProvider types) {
+            this.file = file;
+            this.types = types;
+        }
+
+        private static boolean isDate(TypeInfo t) {
+            return t != null && (XSD.equals(t.getTypeNamespace()) && "date".equals(t.getTypeName())
+                    || t.isDerivedFrom(XSD, "date", TypeInfo.DERIVATION_RESTRICTION));
+        }
+
+        @Override
+        public void setDocumentLocator(Locator locator) {
+            this.locator = locator;
+            super.setDocumentLocator(locator);
+        }
+
+        @Override
+        public void startElement(String uri, String localName, String qName, Attributes atts) throws SAXException {
+            int l = locator == null ? -1 : locator.getLineNumber();
+            int c = locator == null ? -1 : locator.getColumnNumber();
+            for (int i = 0; i < atts.getLength(); i++) {
+                if (isDate(types.getAttributeTypeInfo(i))) check(new PlausibleDates.DateValue(localName, atts.getLocalName(i), atts.getValue(i), l, c));
+            }
+            if (isDate(types.getElementTypeInfo())) {
+                text = new StringBuilder();
+                element = localName;
+                line = l;
+                column = c;
+            }
+            super.startElement(uri, localName, qName, atts);
+        }
+
+        @Override
+        public void characters(char[] ch, int start, int length) throws SAXException {
+            if (text != null) text.append(ch, start, length);
+            super.characters(ch, start, length);
+        }
+
+        @Override
+        public void endElement(String uri, String localName, String qName) throws SAXException {
+            if (text != null) {
+                check(new PlausibleDates.DateValue(element, null, text.toString(), line, column));
+                text = null;
+            }
+            super.endElement(uri, localName, qName);
+        }
+
+        private void check(PlausibleDates.DateValue v) throws BadDate {
+            InputError bad = PlausibleDates.printable(file, v);
+            if (bad != null) throw new BadDate(bad);
+            values.add(v);
         }
     }
 
