@@ -15,6 +15,7 @@ import java.util.PriorityQueue;
 import java.util.TreeMap;
 import kensa.assess.Status;
 import kensa.render.AtomicFiles;
+import kensa.render.Csv;
 import kensa.render.Reports;
 import kensa.xml.InputError;
 
@@ -211,9 +212,7 @@ public final class Summary implements AutoCloseable {
         void row(String... fields) throws IOException {
             for (int i = 0; i < fields.length; i++) {
                 if (i > 0) row.append(',');
-                row.append('"');
-                if (fields[i] != null) row.append(fields[i].replace("\"", "\"\""));
-                row.append('"');
+                row.append(Csv.field(fields[i]));
             }
             row.append("\r\n");
             out.write(row.toString().getBytes(StandardCharsets.UTF_8));
