@@ -26,6 +26,9 @@ import kensa.xml.InputError;
  * memory stays bounded whatever the number of files.
  */
 public final class Summary implements AutoCloseable {
+    public static final String HTML = "summary.html";
+    public static final String CSV = "summary.csv";
+    public static final String ERRORS = "errors.csv";
     static final int RANKED = 1000;
     static final int ERRORS_SHOWN = 1000;
 
@@ -47,9 +50,9 @@ public final class Summary implements AutoCloseable {
     public Summary(Path dir, String reportFormat) throws IOException {
         this.dir = dir;
         this.reportFormat = reportFormat;
-        this.facilities = new StreamedFile(dir.resolve("summary.csv"), List.of("ファイル", "施設名", "施設の種類", "様式", "版・様式", "番号", "欄",
+        this.facilities = new StreamedFile(dir.resolve(CSV), List.of("ファイル", "施設名", "施設の種類", "様式", "版・様式", "番号", "欄",
                 "確認事項", "判定", "期限"));
-        this.errors = new StreamedFile(dir.resolve("errors.csv"), List.of("ファイル", "行", "列", "エラー", "対処"));
+        this.errors = new StreamedFile(dir.resolve(ERRORS), List.of("ファイル", "行", "列", "エラー", "対処"));
     }
 
     private static final class FormStats {
@@ -121,7 +124,7 @@ public final class Summary implements AutoCloseable {
             row.put("open", f.openGaps());
             row.put("notMet", f.counts().notMet());
             row.put("unanswered", f.counts().unanswered());
-            if (reportFormat != null) row.put("link", f.base() + "." + reportFormat);
+            if (reportFormat != null) row.put("link", OutputNames.link(f.base() + "." + reportFormat));
             ranked.add(row);
         });
         List<Map<String, Object>> formList = new ArrayList<>();
@@ -164,7 +167,7 @@ public final class Summary implements AutoCloseable {
         model.put("rankedLimit", RANKED);
         model.put("errors", shownErrors);
         model.put("errorsLimit", ERRORS_SHOWN);
-        AtomicFiles.write(dir.resolve("summary.html"), reports.renderTemplate("summary.html.ftlh", Map.of("s", model)));
+        AtomicFiles.write(dir.resolve(HTML), reports.renderTemplate("summary.html.ftlh", Map.of("s", model)));
     }
 
     private static Map<String, Integer> codes(Map<Status, Integer> counts) {

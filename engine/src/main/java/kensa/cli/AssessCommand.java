@@ -20,6 +20,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import kensa.batch.FacilityResult;
 import kensa.batch.Inputs;
+import kensa.batch.OutputFolder;
+import kensa.batch.OutputNames;
 import kensa.batch.Progress;
 import kensa.batch.Summary;
 import kensa.assess.Assessment;
@@ -127,14 +129,35 @@ final class AssessCommand implements Callable<Integer> {
 
         List<Path> inputs = Inputs.expand(files);
         boolean batch = Inputs.isBatch(files);
-        // Two files with the same name would overwrite each other's reports: the later ones are refused, in input order.
-        Set<String> bases = new HashSet<>();
+        // Two files whose outputs would have one name would overwrite each other's reports: the later ones are refused, in input order.
+        OutputNames names = new OutputNames();
         List<String> baseNames = new ArrayList<>();
+        List<String> planned = new ArrayList<>();
         for (Path file : inputs) {
-            String name = String.valueOf(file.getFileName());
-            String base = name.endsWith(".xml") ? name.substring(0, name.length() - 4) : name;
-            baseNames.add(bases.add(base) ? base : null);
+            String base = names.claim(file);
+            baseNames.add(base);
+            if (base != null) perFacility.forEach(f -> planned.add(base + "." + f));
         }
+        if (batch) planned.addAll(List.of(Summary.HTML, Summary.CSV, Summary.ERRORS));
+        if (formats.contains(Reports.JSONL)) planned.add(RESULTS);
+        OutputFolder folder;
+        try {
+            folder = OutputFolder.open(outputDir);
+            folder.plan(planned);
+        } catch (OutputFolder.Refused e) {
+            err.println(e.describe());
+            return Kensa.INVALID_INPUT;
+        }
+        try (folder) {
+            return run(inputs, batch, baseNames, names, folder, reader, assessor, reports, perFacility, guidelines, checklists, out, err);
+        }
+    }
+
+    private static final String RESULTS = "results.jsonl";
+
+    private Integer run(List<Path> inputs, boolean batch, List<String> baseNames, OutputNames names, OutputFolder folder,
+                        FacilityFiles reader, Assessor assessor, Reports reports, List<String> perFacility, Guidelines guidelines,
+                        Checklists checklists, PrintWriter out, PrintWriter err) throws Exception {
 
         int workers = threads != null ? Math.max(1, threads) : Runtime.getRuntime().availableProcessors();
         ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
@@ -146,7 +169,7 @@ final class AssessCommand implements Callable<Integer> {
         Progress progress = new Progress(err, inputs.size(), System.console() != null, quiet || !batch);
         boolean gaps = false;
         try (Summary summary = batch ? new Summary(outputDir, link) : null;
-             Summary.StreamedFile jsonl = formats.contains(Reports.JSONL) ? new Summary.StreamedFile(outputDir.resolve("results.jsonl"), null) : null) {
+             Summary.StreamedFile jsonl = formats.contains(Reports.JSONL) ? new Summary.StreamedFile(outputDir.resolve(RESULTS), null) : null) {
             // Outcomes are taken in input order, so every output is the same whatever the threads' timing.
             Deque<Future<Outcome>> window = new ArrayDeque<>();
             int done = 0;
@@ -154,7 +177,8 @@ final class AssessCommand implements Callable<Integer> {
             for (int i = 0; i < inputs.size(); i++) {
                 Path file = inputs.get(i);
                 String base = baseNames.get(i);
-                window.add(pool.submit(() -> assessOne(file, base, reader, assessor, reports, perFacility, jsonl != null, guidelines, checklists)));
+                Path holder = base == null ? names.holder(file) : null;
+                window.add(pool.submit(() -> assessOne(file, base, holder, folder, reader, assessor, reports, perFacility, jsonl != null, guidelines, checklists)));
                 while (window.size() >= workers * 4 || (i == inputs.size() - 1 && !window.isEmpty())) {
                     Outcome o = take(window.poll());
                     long index = done;
@@ -173,13 +197,18 @@ final class AssessCommand implements Callable<Integer> {
                 }
             }
             progress.finish(done, failed);
-            if (jsonl != null) jsonl.finish();
+            if (jsonl != null) {
+                jsonl.finish();
+                folder.wrote(outputDir.resolve(RESULTS));
+            }
             if (summary != null) {
                 summary.write(reports);
+                for (String name : List.of(Summary.HTML, Summary.CSV, Summary.ERRORS)) folder.wrote(outputDir.resolve(name));
                 out.printf("%d 件を評価、%d 件は評価できませんでした → %s%n", summary.assessed(), summary.failed(), outputDir.resolve("summary.html"));
             }
+            folder.finish();
             if (failed > 0) {
-                err.printf("%d 件のファイルを評価できませんでした(上のエラーを参照%s)。%n", failed, batch ? "。一覧は " + outputDir.resolve("errors.csv") : "");
+                err.printf("%d 件のファイルを評価できませんでした(上のエラーを参照%s)。%n", failed, batch ? "。一覧は " + outputDir.resolve(Summary.ERRORS) : "");
                 return failed == inputs.size() ? Kensa.INVALID_INPUT : Kensa.SOME_INPUTS_FAILED;
             }
         } finally {
@@ -188,13 +217,14 @@ final class AssessCommand implements Callable<Integer> {
         return gaps ? Kensa.GAPS : 0;
     }
 
-    private Outcome assessOne(Path file, String base, FacilityFiles reader, Assessor assessor, Reports reports,
+    private Outcome assessOne(Path file, String base, Path holder, OutputFolder folder, FacilityFiles reader, Assessor assessor, Reports reports,
                               List<String> perFacility, boolean jsonl, Guidelines guidelines, Checklists checklists) throws IOException {
         try {
             Facility facility = reader.read(file, asOf);
             if (base == null) {
-                throw new InputError(file, "同じ名前のファイルを既に評価しました。報告書が上書きされるため評価しません。",
-                        "ファイル名を変えるか、別の -o 出力先で評価してください。");
+                throw new InputError(file, "報告書の名前が、先に評価した " + holder + " のものと同じ(" + OutputNames.base(file)
+                        + ")になります。上書きされるため評価しません。",
+                        "ファイル名を変えるか、別の -o 出力先で評価してください(報告書の名前は、ファイル名の英数字・かな漢字・- と _ のほかを _ にしたものです)。");
             }
             LocalDate date = assessmentDate(file, facility);
             Assessment result = assessor.assess(facility, file, select(file, facility, checklists, date),
@@ -202,7 +232,10 @@ final class AssessCommand implements Callable<Integer> {
             // Render everything before writing anything: a failure leaves no partial set behind.
             Map<Path, String> rendered = new LinkedHashMap<>();
             reports.render(result, perFacility).forEach((format, text) -> rendered.put(outputDir.resolve(base + "." + format), text));
-            for (Map.Entry<Path, String> e : rendered.entrySet()) AtomicFiles.write(e.getKey(), e.getValue());
+            for (Map.Entry<Path, String> e : rendered.entrySet()) {
+                AtomicFiles.write(e.getKey(), e.getValue());
+                folder.wrote(e.getKey());
+            }
             Assessment.Counts c = result.counts();
             String line = String.format("%s: 不適合 %d・未回答 %d・適合 %d・該当なし %d%s", file, c.notMet(), c.unanswered(),
                     c.met(), c.notApplicable(), rendered.isEmpty() ? "" : " → " + rendered.keySet().iterator().next());
