@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import kensa.xml.InputError;
+import kensa.xml.Limits;
 import kensa.xml.PlausibleDates;
 import kensa.xml.XmlFiles;
 
@@ -17,7 +18,7 @@ public final class FacilityFiles {
     private final XmlFiles<Facility> xml;
 
     public FacilityFiles(Path facilityXsd) {
-        this.xml = new XmlFiles<>(Facility.class, facilityXsd);
+        this.xml = new XmlFiles<>(Facility.class, facilityXsd, Limits.FACILITY);
     }
 
     /** @param asOf the assessment date given on the command line, or null for the file's own assessmentDate */
@@ -27,7 +28,9 @@ public final class FacilityFiles {
 
     /** A facility document held in memory (serve checks what it is about to save); {@code file} names it in messages. */
     public Facility readText(Path file, String document) throws InputError {
-        return checked(file, xml.parse(file, new ByteArrayInputStream(document.getBytes(StandardCharsets.UTF_8))), null);
+        byte[] bytes = document.getBytes(StandardCharsets.UTF_8);
+        Limits.FACILITY.checkSize(file, bytes.length);
+        return checked(file, xml.parse(file, new ByteArrayInputStream(bytes)), null);
     }
 
     private static Facility checked(Path file, XmlFiles.Parsed<Facility> parsed, LocalDate asOf) throws InputError {

@@ -42,9 +42,16 @@ public final class XmlFiles<T> {
     private final Schema schema;
     private final Class<T> rootType;
     private final SAXParserFactory parsers;
+    private final Limits limits;
 
     public XmlFiles(Class<T> rootType, Path xsd) {
+        this(rootType, xsd, Limits.NONE);
+    }
+
+    /** @param limits the most entries of each list a document may hold, checked as it is read */
+    public XmlFiles(Class<T> rootType, Path xsd, Limits limits) {
         this.rootType = rootType;
+        this.limits = limits;
         try {
             this.context = JAXBContext.newInstance(rootType.getPackageName(), rootType.getClassLoader());
             this.schema = SecureXml.schema(xsd);
@@ -93,6 +100,7 @@ public final class XmlFiles<T> {
 
     public Parsed<T> parse(Path file) throws InputError {
         checkReadable(file);
+        limits.checkSize(file);
         try (InputStream in = Files.newInputStream(file)) {
             return parse(file, in);
         } catch (IOException e) {
@@ -114,7 +122,7 @@ public final class XmlFiles<T> {
                 return false;
             });
             UnmarshallerHandler unmarshal = p.unmarshaller().getUnmarshallerHandler();
-            DateFilter dates = new DateFilter(file, p.validator().getTypeInfoProvider());
+            ValueChecks dates = new ValueChecks(file, p.validator().getTypeInfoProvider(), limits);
             dates.setContentHandler(unmarshal);
             p.validator().setContentHandler(dates);
             p.reader().parse(input);
@@ -126,7 +134,7 @@ public final class XmlFiles<T> {
             throw explain(file, firstProblem.get(), e);
         } catch (SAXException e) {
             for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof BadDate bad) throw bad.error;
+                if (t instanceof Refused bad) throw bad.error;
             }
             if (firstProblem.get() != null) throw explain(file, firstProblem.get(), null);
             if (e instanceof SAXParseException parse) {
@@ -144,11 +152,11 @@ public final class XmlFiles<T> {
         }
     }
 
-    /** An implausible date, found while parsing; carries the message for the user. */
-    private static final class BadDate extends SAXException {
+    /** An implausible date or too long a list, found while parsing; carries the message for the user. */
+    private static final class Refused extends SAXException {
         final InputError error;
 
-        BadDate(InputError error) {
+        Refused(InputError error) {
             super(error.problem());
             this.error = error;
         }
@@ -157,9 +165,10 @@ public final class XmlFiles<T> {
     /**
      * Sits between the schema validator and JAXB: every value whose schema type is xs:date (or derived from it) is
      * checked by {@link PlausibleDates} and kept with its place, so a later check (against the assessment date) can
-     * name the field and line too.
+     * name the field and line too. It also counts the entries of each list, so that a huge file stops at the first
+     * entry over its {@link Limits limit}, before the whole of it is in memory.
      */
-    private static final class DateFilter extends XMLFilterImpl {
+    private static final class ValueChecks extends XMLFilterImpl {
         private static final String XSD = XMLConstants.W3C_XML_SCHEMA_NS_URI;
         private final Path file;
         private final TypeInfoProvider types;
@@ -169,10 +178,13 @@ public final class XmlFiles<T> {
         private String element;
         private int line;
         private int column;
+        private final Limits limits;
+        private final Map<String, Integer> counts = new java.util.HashMap<>();
 
-        DateFilter(Path file, TypeInfoProvider types) {
+        ValueChecks(Path file, TypeInfoProvider types, Limits limits) {
             this.file = file;
             this.types = types;
+            this.limits = limits;
         }
 
         private static boolean isDate(TypeInfo t) {
@@ -190,6 +202,11 @@ public final class XmlFiles<T> {
         public void startElement(String uri, String localName, String qName, Attributes atts) throws SAXException {
             int l = locator == null ? -1 : locator.getLineNumber();
             int c = locator == null ? -1 : locator.getColumnNumber();
+            Integer max = limits.maxEntries().get(localName);
+            if (max != null && counts.merge(localName, 1, Integer::sum) > max) {
+                throw new Refused(new InputError(file, l, c, localName + " が多すぎます(1つのファイルに " + String.format("%,d", max) + " 件まで)。",
+                        "施設ごとにファイルを分けるか、同じものはまとめて書いてください(機器なら quantity に台数を)。上限は README の「安全と制限」にあります。"));
+            }
             for (int i = 0; i < atts.getLength(); i++) {
                 if (isDate(types.getAttributeTypeInfo(i))) check(new PlausibleDates.DateValue(localName, atts.getLocalName(i), atts.getValue(i), l, c));
             }
@@ -217,9 +234,9 @@ public final class XmlFiles<T> {
             super.endElement(uri, localName, qName);
         }
 
-        private void check(PlausibleDates.DateValue v) throws BadDate {
+        private void check(PlausibleDates.DateValue v) throws Refused {
             InputError bad = PlausibleDates.printable(file, v);
-            if (bad != null) throw new BadDate(bad);
+            if (bad != null) throw new Refused(bad);
             values.add(v);
         }
     }
