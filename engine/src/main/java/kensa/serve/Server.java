@@ -55,6 +55,21 @@ import org.w3c.dom.Element;
 public final class Server implements AutoCloseable {
     /** What a request body may be at most. */
     static final int MAX_BODY = 256 * 1024;
+    /** Requests handled at once; a request still arriving holds one, so there are more than any browser opens. */
+    static final int WORKERS = 32;
+
+    static {
+        // The JDK's server reads each request in a worker: without these, four connections that send half a request
+        // and wait held every worker. A request must arrive within 30 s and be answered within 120 s (else the
+        // connection is closed), and at most 64 connections are open at once. Read once, when the server class loads.
+        limit("sun.net.httpserver.maxReqTime", "30");
+        limit("sun.net.httpserver.maxRspTime", "120");
+        limit("sun.net.httpserver.maxConnections", "64");
+    }
+
+    private static void limit(String property, String value) {
+        if (System.getProperty(property) == null) System.setProperty(property, value);
+    }
     private static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self'; "
             + "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -93,7 +108,7 @@ public final class Server implements AutoCloseable {
         this.csrf = Base64.getUrlEncoder().withoutPadding().encodeToString(token);
         this.http = HttpServer.create(new InetSocketAddress(settings.bind(), settings.port()), 16);
         this.port = http.getAddress().getPort();
-        this.workers = Executors.newFixedThreadPool(4, r -> {
+        this.workers = Executors.newFixedThreadPool(WORKERS, r -> {
             Thread t = new Thread(r, "kensa-serve");
             t.setDaemon(true);
             return t;

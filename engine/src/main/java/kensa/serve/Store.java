@@ -7,13 +7,19 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.validation.Schema;
 import javax.xml.validation.Validator;
+import kensa.facts.Facility;
 import kensa.facts.FacilityFiles;
 import kensa.render.AtomicFiles;
 import kensa.xml.InputError;
@@ -56,8 +62,18 @@ final class Store {
     Path file(String id) {
         if (id == null || !ID.matcher(id).matches()) return null;
         Path file = dir.resolve(id + ".xml").normalize();
-        if (!file.getParent().equals(dir)) return null;
+        if (!file.getParent().equals(dir) || leavesFolder(file)) return null;
         return file;
+    }
+
+    /** A symbolic link to a file outside the data folder: never read or offered for editing. */
+    private boolean leavesFolder(Path file) {
+        if (!Files.isSymbolicLink(file)) return false;
+        try {
+            return !file.toRealPath().getParent().equals(dir);
+        } catch (IOException dangling) {
+            return true;
+        }
     }
 
     boolean exists(String id) {
@@ -67,47 +83,72 @@ final class Store {
 
     record Entry(String id, String file, String name, String type, String assessmentDate, FileTime modified, String problem) {}
 
-    /** The facility files in the folder, by name; a file the questionnaire cannot open says why. */
+    /** What the start page knows of a file, kept until the file changes (its time, size or identity). */
+    private record Seen(FileTime modified, long size, Object key, Entry entry) {}
+
+    private final Map<Path, Seen> seen = new ConcurrentHashMap<>();
+
+    /**
+     * The facility files in the folder, by name; a file the questionnaire cannot open says why. Each file is read
+     * once per change, by the streaming reader assess uses, which stops at the first error: so a huge or deeply nested
+     * file costs the start page once, and little.
+     */
     List<Entry> list() throws IOException {
         List<Entry> out = new ArrayList<>();
+        Set<Path> present = new HashSet<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.xml")) {
             for (Path f : files) {
-                if (!Files.isRegularFile(f)) continue;
-                String file = f.getFileName().toString();
-                String id = file.substring(0, file.length() - 4);
-                FileTime modified = Files.getLastModifiedTime(f);
-                if (!ID.matcher(id).matches()) {
-                    out.add(new Entry(null, file, null, null, null, modified,
-                            "ファイル名に英小文字・数字・ハイフン以外が使われているため、ここでは開けません。名前を変えると開けます(例: sakura-clinic.xml)。"));
+                if (leavesFolder(f) || !Files.isRegularFile(f)) continue;
+                present.add(f);
+                BasicFileAttributes attributes = Files.readAttributes(f, BasicFileAttributes.class);
+                Seen known = seen.get(f);
+                if (known != null && known.modified().equals(attributes.lastModifiedTime()) && known.size() == attributes.size()
+                        && java.util.Objects.equals(known.key(), attributes.fileKey())) {
+                    out.add(known.entry());
                     continue;
                 }
-                try {
-                    FacilityDoc doc = new FacilityDoc(SafeXml.parse(f), facilitySchema);
-                    String problem = validate(doc.document());
-                    out.add(new Entry(id, file, doc.value(doc.root(), "name"), doc.value(doc.root(), "facilityType"),
-                            doc.value(doc.root(), "assessmentDate"), modified, problem));
-                } catch (SAXException | ParserConfigurationException e) {
-                    out.add(new Entry(null, file, null, null, null, modified, "XMLとして読めません: " + e.getMessage()));
-                }
+                Entry entry = entry(f, attributes.lastModifiedTime());
+                seen.put(f, new Seen(attributes.lastModifiedTime(), attributes.size(), attributes.fileKey(), entry));
+                out.add(entry);
             }
         }
+        seen.keySet().retainAll(present);
         out.sort((a, b) -> a.file().compareTo(b.file()));
         return out;
+    }
+
+    private Entry entry(Path f, FileTime modified) {
+        String file = f.getFileName().toString();
+        String id = file.substring(0, file.length() - 4);
+        if (!ID.matcher(id).matches()) {
+            return new Entry(null, file, null, null, null, modified,
+                    "ファイル名に英小文字・数字・ハイフン以外が使われているため、ここでは開けません。名前を変えると開けます(例: sakura-clinic.xml)。");
+        }
+        try {
+            Facility facility = facilityFiles.read(f, null);
+            return new Entry(id, file, facility.getName(), facility.getFacilityType() == null ? null : facility.getFacilityType().value(),
+                    facility.getAssessmentDate() == null ? null : facility.getAssessmentDate().toString(), modified, null);
+        } catch (InputError e) {
+            return new Entry(id, file, null, null, null, modified, e.problem() + " " + e.fix());
+        }
     }
 
     /** Reads a file to edit; a file that is not a valid facility file is refused with the reason. */
     FacilityDoc read(String id) throws IOException, Problem {
         Path f = file(id);
         if (f == null || !Files.isRegularFile(f)) throw new Problem("この施設ファイルはありません: " + id);
+        try {
+            facilityFiles.read(f, null); // streaming and stops at the first error: a huge or deeply nested file is refused at once
+        } catch (InputError e) {
+            throw new Problem(f.getFileName() + " は施設ファイルの書式に合いません: " + e.problem() + " " + e.fix());
+        }
         FacilityDoc doc;
         try {
             doc = new FacilityDoc(SafeXml.parse(f), facilitySchema);
         } catch (SAXException | ParserConfigurationException e) {
             throw new Problem(f.getFileName() + " はXMLとして読めません: " + e.getMessage());
         }
-        String problem = validate(doc.document());
-        if (problem != null) throw new Problem(f.getFileName() + " は施設ファイルの書式に合いません: " + problem);
-        return doc;
+        return doc; // (the checks every save makes, the reader above has just made)
     }
 
     /** A new file with a generated name; the name is reserved before it is written, so two never collide. */
