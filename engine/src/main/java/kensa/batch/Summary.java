@@ -230,12 +230,15 @@ public final class Summary implements AutoCloseable {
             done = true;
         }
 
-        /** Drops the half-written file when the batch did not finish. */
+        /** Drops the half-written file when the batch did not finish (also when closing fails, as on a full disk). */
         @Override
         public void close() throws IOException {
             if (done) return;
-            out.close();
-            Files.deleteIfExists(temp);
+            try {
+                out.close();
+            } finally {
+                AtomicFiles.discard(temp);
+            }
         }
     }
 }

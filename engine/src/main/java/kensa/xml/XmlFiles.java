@@ -241,13 +241,30 @@ public final class XmlFiles<T> {
         }
     }
 
+    /** Whatever was named or found that is not a readable, non-empty file gets its own reason (and is never read: a pipe would block). */
     private static void checkReadable(Path file) throws InputError {
+        if (!Files.exists(file) && Files.isSymbolicLink(file)) {
+            throw new InputError(file, "シンボリックリンクのリンク先がありません。", "リンク先のファイルを戻すか、リンクを削除してください。");
+        }
         if (!Files.exists(file)) {
             throw new InputError(file, "ファイルがありません。", "ファイル名とフォルダを確認してください(パターンなら、一致するファイルがありません)。");
         }
         if (Files.isDirectory(file)) {
+            try (var entries = Files.newDirectoryStream(file)) {
+                entries.iterator().hasNext();
+            } catch (IOException | RuntimeException e) {
+                throw new InputError(file, "フォルダを読めません(" + (e instanceof java.nio.file.AccessDeniedException ? "権限がありません" : e.getMessage()) + ")。",
+                        "フォルダの読み取り権限を確認してください。");
+            }
+            if (String.valueOf(file.getFileName()).endsWith(".xml")) {
+                throw new InputError(file, "名前が .xml で終わるフォルダです。施設ファイルではないので評価しません(中の *.xml は別に評価します)。",
+                        "フォルダの名前から .xml を外してください。");
+            }
             throw new InputError(file, "このフォルダには施設ファイル(*.xml)がありません。",
                     "施設ファイルを置いたフォルダか、施設ファイルそのもの(例: " + file.resolve("施設.xml") + ")を指定してください。");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new InputError(file, "通常のファイルではありません(名前付きパイプやデバイスなど)。", "施設ファイル(XML)を保存したファイルを指定してください。");
         }
         try {
             if (Files.size(file) == 0) {
