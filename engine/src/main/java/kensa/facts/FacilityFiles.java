@@ -28,7 +28,11 @@ public final class FacilityFiles {
 
     /** A facility document held in memory (serve checks what it is about to save); {@code file} names it in messages. */
     public Facility readText(Path file, String document) throws InputError {
-        byte[] bytes = document.getBytes(StandardCharsets.UTF_8);
+        return readBytes(file, document.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A facility file's bytes, read once (serve hashes the same bytes it checks); {@code file} names it in messages. */
+    public Facility readBytes(Path file, byte[] bytes) throws InputError {
         Limits.FACILITY.checkSize(file, bytes.length);
         return checked(file, xml.parse(file, new ByteArrayInputStream(bytes)), null);
     }

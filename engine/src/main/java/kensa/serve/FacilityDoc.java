@@ -22,6 +22,19 @@ final class FacilityDoc {
         this.schema = schema;
     }
 
+    /**
+     * The version of the file this was read from (a hash of its bytes), or null for a copy being edited: a save
+     * carries the version its page showed, and is refused when the file has changed since.
+     */
+    private String version;
+
+    String version() { return version; }
+
+    FacilityDoc version(String v) {
+        this.version = v;
+        return this;
+    }
+
     Document document() { return doc; }
     Element root() { return doc.getDocumentElement(); }
 

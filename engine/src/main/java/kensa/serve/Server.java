@@ -201,7 +201,8 @@ public final class Server implements AutoCloseable {
             Screen screen = flow.screen(m.group(2));
             if (screen == null) throw new Refusal(404, "この画面はありません。最初からやり直してください。");
             String query = ex.getRequestURI().getQuery();
-            String notice = query != null && query.contains("more=1") ? "回答に応じて質問が増えました。続けて答えてください。"
+            String notice = query != null && query.contains("conflict=1") ? STALE
+                    : query != null && query.contains("more=1") ? "回答に応じて質問が増えました。続けて答えてください。"
                     : query != null && query.contains("emptied=1") ? "一覧が空になったため「わからない」(未回答)にしました。" : null;
             screenPage(ex, id, doc, flow, screen, null, Map.of(), notice, 200);
             return;
@@ -409,6 +410,7 @@ public final class Server implements AutoCloseable {
         model.put("id", id);
         model.put("facilityName", name);
         model.put("key", screen.key());
+        model.put("version", doc.version() == null ? "" : doc.version());
         model.put("section", Map.of("title", screen.section().title(), "intro", screen.section().intro() == null ? "" : screen.section().intro()));
         List<Section> applicable = flow.applicableSections();
         model.put("sectionNumber", applicable.indexOf(screen.section()) + 1);
@@ -548,6 +550,15 @@ public final class Server implements AutoCloseable {
 
     // ---------------------------------------------------------------- saving
 
+    /** Said when a save is based on an older version of the file than the one on disk. */
+    static final String STALE = "この施設ファイルは、この画面を開いた後に、別の画面(別のタブや別の人)で保存されています。"
+            + "上書きしないよう、この画面の変更は保存していません。いまの回答を表示しています。必要ならもう一度入力してください。";
+
+    /**
+     * Saves a screen's answers. The form carries the version of the file its page showed; when the file has changed
+     * since (another tab or person saved, an entry was removed and the positions moved), nothing is saved and the
+     * current answers are shown, so no save ever silently overwrites another's or lands on a different entry.
+     */
     private void save(HttpExchange ex, String id, String key, Form form) throws IOException, Refusal {
         boolean autosave = "1".equals(ex.getRequestHeaders().getFirst("X-Kensa-Autosave"));
         writing.lock();
@@ -557,8 +568,14 @@ public final class Server implements AutoCloseable {
         Answers.Result result;
         List<String> visibleBefore;
         boolean emptied = false;
+        String version;
         try {
             doc = read(id);
+            version = doc.version();
+            if (!version.equals(form.get("version"))) {
+                stale(ex, id, key, doc, autosave);
+                return;
+            }
             flow = new Flow(questionnaire, doc);
             screen = flow.screen(key);
             if (screen == null) throw new Refusal(404, "この画面はありません。最初からやり直してください。");
@@ -582,7 +599,7 @@ public final class Server implements AutoCloseable {
                 FacilityDoc saved = result.doc();
                 if (!datedByHand.contains(id)) saved.set(saved.root(), "", "assessmentDate", today().toString());
                 try {
-                    store.write(id, saved);
+                    version = store.write(id, saved);
                 } catch (Store.Problem p) {
                     result = new Answers.Result(doc, Map.of("", "保存できませんでした: " + p.getMessage()), false);
                 }
@@ -598,6 +615,7 @@ public final class Server implements AutoCloseable {
         if (autosave) {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("saved", result.ok());
+            json.put("version", version);
             json.put("reload", result.ok() && (more || !visibleBefore.equals(visibleAfter)));
             json.put("errors", result.errors());
             send(ex, result.ok() ? 200 : 422, "application/json; charset=utf-8", JSON.writeValueAsBytes(json));
@@ -640,6 +658,23 @@ public final class Server implements AutoCloseable {
             }
         }
         redirect(ex, base + "/result");
+    }
+
+    /** The answer to a save based on an older version: the current answers, and why nothing was saved. */
+    private void stale(HttpExchange ex, String id, String key, FacilityDoc current, boolean autosave) throws IOException, Refusal {
+        if (autosave) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("saved", false);
+            json.put("conflict", true);
+            json.put("message", STALE);
+            json.put("errors", Map.of());
+            send(ex, 409, "application/json; charset=utf-8", JSON.writeValueAsBytes(json));
+            return;
+        }
+        Flow flow = new Flow(questionnaire, current);
+        Screen screen = flow.screen(key);
+        if (screen == null) throw new Refusal(409, STALE + "(この画面はもうありません。一覧から開き直してください。)");
+        screenPage(ex, id, current, flow, screen, null, Map.of(), STALE, 409);
     }
 
     private static Map<String, Field> fields(List<Question> questions, String prefix) {

@@ -23,6 +23,7 @@ import kensa.facts.Facility;
 import kensa.facts.FacilityFiles;
 import kensa.render.AtomicFiles;
 import kensa.xml.InputError;
+import kensa.xml.Limits;
 import kensa.xml.SecureXml;
 import org.w3c.dom.Document;
 import org.xml.sax.ErrorHandler;
@@ -133,22 +134,35 @@ final class Store {
         }
     }
 
-    /** Reads a file to edit; a file that is not a valid facility file is refused with the reason. */
+    /**
+     * Reads a file to edit, with its version; a file that is not a valid facility file is refused with the reason.
+     * The bytes are read once: checked (streaming, stopping at the first error, so a huge or deeply nested file is
+     * refused at once), hashed and parsed, so the version is that of the very content shown.
+     */
     FacilityDoc read(String id) throws IOException, Problem {
         Path f = file(id);
         if (f == null || !Files.isRegularFile(f)) throw new Problem("この施設ファイルはありません: " + id);
+        if (Files.size(f) > Limits.FACILITY.maxBytes()) throw new Problem(f.getFileName() + " は大きすぎます(5 MB まで)。");
+        byte[] bytes = Files.readAllBytes(f);
         try {
-            facilityFiles.read(f, null); // streaming and stops at the first error: a huge or deeply nested file is refused at once
+            facilityFiles.readBytes(f, bytes);
         } catch (InputError e) {
             throw new Problem(f.getFileName() + " は施設ファイルの書式に合いません: " + e.problem() + " " + e.fix());
         }
-        FacilityDoc doc;
         try {
-            doc = new FacilityDoc(SafeXml.parse(f), facilitySchema);
+            return new FacilityDoc(SafeXml.parse(bytes, f), facilitySchema).version(version(bytes));
         } catch (SAXException | ParserConfigurationException e) {
             throw new Problem(f.getFileName() + " はXMLとして読めません: " + e.getMessage());
         }
-        return doc; // (the checks every save makes, the reader above has just made)
+    }
+
+    /** A short hash of a file's content: what a page was based on. */
+    static String version(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes), 0, 12);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A new file with a generated name; the name is reserved before it is written, so two never collide. */
@@ -175,11 +189,13 @@ final class Store {
         }
     }
 
-    /** Validates and writes the whole file at once. */
-    void write(String id, FacilityDoc doc) throws IOException, Problem {
+    /** Validates and writes the whole file at once; returns its new version. */
+    String write(String id, FacilityDoc doc) throws IOException, Problem {
         String problem = validate(doc.document());
         if (problem != null) throw new Problem(problem);
-        AtomicFiles.write(file(id), SafeXml.write(doc.document()));
+        String text = SafeXml.write(doc.document());
+        AtomicFiles.write(file(id), text);
+        return version(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /**
