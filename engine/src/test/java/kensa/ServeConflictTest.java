@@ -61,21 +61,35 @@ class ServeConflictTest {
         return form;
     }
 
+    /** The screen key a page's form saves to. */
+    private static String action(String page) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("action=\"/f/[^/]+/q/([^\"]+)\"").matcher(page);
+        assertTrue(m.find(), page);
+        return m.group(1);
+    }
+
     @Test
-    void aStaleEntryPageDoesNotAnswerForTheDeviceNowInItsPlace() throws Exception {
+    void anEntryIsAddressedByItsIdNotItsPlaceInTheList() throws Exception {
         String routerPage = serve.get(screen(DEVICES + "-2")).body(); // browser B shows the router
         assertTrue(routerPage.contains("ルーター"));
+        String router = action(routerPage);
+        assertTrue(router.matches(DEVICES + "-e\\d+"), "a stable id, not a position: " + router);
         String before = ServeFixture.version(routerPage);
 
-        // Browser A removes the first device: the router is now the first entry, 診察室PC the second.
+        // Browser A removes the first device: by position, the router is now the first entry and 診察室PC the second.
         assertEquals(303, serve.post(list(), serve.form("list", "true", "remove", "1")).statusCode());
+        assertTrue(serve.get(screen(router)).body().contains("ルーター"), "the router's address still shows the router");
 
-        HttpResponse<String> stale = serve.post(screen(DEVICES + "-2"), staleForm(before, "a:@patchesApplied", "true"));
+        HttpResponse<String> stale = serve.post(screen(router), staleForm(before, "a:@patchesApplied", "true"));
         assertEquals(409, stale.statusCode(), stale.body());
         assertTrue(stale.body().contains("別の画面(別のタブや別の人)で保存されています"), stale.body());
-        assertTrue(stale.body().contains("診察室PC"), "the current answers of that screen are shown");
+        assertTrue(stale.body().contains("ルーター"), "the current answers of the same device are shown");
+        assertFalse(ServeFixture.read(serve.file(id)).contains("patchesApplied"), "nothing written to any device");
+
+        assertEquals(303, serve.post(screen(router), serve.form("a:@patchesApplied", "true")).statusCode(), "saved again, on the page as it is now");
         String xml = ServeFixture.read(serve.file(id));
-        assertFalse(xml.contains("patchesApplied"), "nothing written to any device: " + xml);
+        assertTrue(xml.matches("(?s).*<device[^>]*name=\"ルーター\"[^>]*patchesApplied=\"true\".*|.*<device[^>]*patchesApplied=\"true\"[^>]*name=\"ルーター\".*"), xml);
+        assertFalse(xml.matches("(?s).*<device[^>]*name=\"診察室PC\"[^>]*patchesApplied.*"), xml);
     }
 
     @Test

@@ -184,7 +184,8 @@ class ServeTest {
         assertEquals(422, duplicate.statusCode());
         assertTrue(duplicate.body().contains("同じ名前が既にあります"), duplicate.body());
         String xml = ServeFixture.read(serve.file(id));
-        assertTrue(xml.contains("<vendor name=\"みどりシステム\"/>") && xml.contains("<vendor name=\"あおばサービス\"/>"), xml);
+        // (each entry gets an id of its own, by which its screen is addressed)
+        assertTrue(xml.contains("<vendor id=\"e1\" name=\"みどりシステム\"/>") && xml.contains("<vendor id=\"e2\" name=\"あおばサービス\"/>"), xml);
 
         HttpResponse<String> noWithEntries = serve.post(list, serve.form("list", "false"));
         assertEquals(422, noWithEntries.statusCode());

@@ -96,10 +96,14 @@ public final class Server implements AutoCloseable {
     /** Files whose assessment date was set by hand since the server started: saving no longer moves it to today. */
     private final Set<String> datedByHand = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final int port;
+    /** The lists whose entries have ids (devices/device, vendors/vendor …). */
+    private final List<String> entryPaths;
 
     private Server(Settings settings) throws IOException {
         this.settings = settings;
         this.questionnaire = settings.questionnaire();
+        this.entryPaths = questionnaire.sections().stream().flatMap(s -> s.parts().stream())
+                .filter(p -> p instanceof Group).map(p -> ((Group) p).path()).toList();
         this.store = new Store(settings.dataDir(), settings.facilityXsd(), questionnaire.schema());
         this.answers = new Answers(store);
         this.templates = new Reports(settings.reportsDir());
@@ -293,7 +297,9 @@ public final class Server implements AutoCloseable {
 
     private FacilityDoc read(String id) throws IOException, Refusal {
         try {
-            return store.read(id);
+            FacilityDoc doc = store.read(id);
+            doc.ensureIds(entryPaths); // (the same ids on every read of the same file, until a save writes them)
+            return doc;
         } catch (Store.Problem p) {
             throw new Refusal(404, p.getMessage());
         }
@@ -434,7 +440,8 @@ public final class Server implements AutoCloseable {
             g.put("count", entries.size());
             List<Map<String, Object>> list = new ArrayList<>();
             for (int i = 0; i < entries.size(); i++) {
-                list.add(Map.of("number", i + 1, "label", entryLabel(group, entries.get(i), doc), "key", screen.section().id() + "-" + screen.partIndex() + "-" + (i + 1)));
+                list.add(Map.of("number", i + 1, "label", entryLabel(group, entries.get(i), doc),
+                        "key", Flow.entryKey(screen.section(), screen.partIndex(), entries.get(i), i), "id", FacilityDoc.id(entries.get(i))));
             }
             g.put("entries", list);
             if (screen.isEntry()) g.put("entry", Map.of("number", screen.entry(), "label", entryLabel(group, screen.context(), doc)));
@@ -697,10 +704,10 @@ public final class Server implements AutoCloseable {
         List<Element> entries = work.elements(work.root(), g.path());
         boolean removed = false;
         String remove = form.get("remove");
-        if (remove != null && remove.matches("\\d{1,4}")) {
-            int n = Integer.parseInt(remove);
-            if (n >= 1 && n <= entries.size()) {
-                work.removeEntry(entries.get(n - 1));
+        if (remove != null) { // the entry's id (or, from an older page, its position)
+            int n = Flow.entryIndex(entries, remove);
+            if (n >= 0) {
+                work.removeEntry(entries.get(n));
                 removed = true;
             }
         }
@@ -742,6 +749,7 @@ public final class Server implements AutoCloseable {
         if (!errors.isEmpty()) return new ListEdit(new Answers.Result(doc, errors, false), false);
         if (adding) {
             Element entry = work.addEntry(g.path());
+            work.ensureIds(List.of(g.path())); // the new entry's id: one never used in this list
             Answers.Result r = answers.apply(work, entry, g.path(), adds, fields(g.required(), Answers.NEW));
             if (!r.ok()) return new ListEdit(new Answers.Result(doc, r.errors(), false), false);
             work = r.doc();
