@@ -70,6 +70,21 @@ class ServeLimitsTest {
     }
 
     @Test
+    void theStartPageReadsAFileOncePerChange() throws Exception {
+        Path file = Files.copy(Project.EXAMPLES.resolve("small-clinic.xml"), data.resolve("a-clinic.xml"));
+        try (ServeFixture serve = new ServeFixture(data)) {
+            assertTrue(getWithin(serve, "/", Duration.ofSeconds(10)).body().contains("さくら内科クリニック"));
+            // The same size, time and file, other content: not read again (a real change moves the time).
+            var time = Files.getLastModifiedTime(file);
+            Files.writeString(file, Files.readString(file).replace("さくら内科", "もみじ内科"));
+            Files.setLastModifiedTime(file, time);
+            assertTrue(getWithin(serve, "/", Duration.ofSeconds(10)).body().contains("さくら内科クリニック"), "kept from the first read");
+            Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(time.toMillis() + 2000));
+            assertTrue(getWithin(serve, "/", Duration.ofSeconds(10)).body().contains("もみじ内科クリニック"), "read again once changed");
+        }
+    }
+
+    @Test
     void aSymlinkOutOfTheDataFolderIsIgnored() throws Exception {
         Path secret = Files.copy(Project.EXAMPLES.resolve("small-clinic.xml"), outside.resolve("secret.xml"));
         Files.createSymbolicLink(data.resolve("escape.xml"), secret);
