@@ -1,6 +1,7 @@
 <#include "labels.ftl">
-<#-- The filled forms as CSV: UTF-8 with a BOM and CRLF so Excel opens the Japanese correctly; every field quoted (RFC 4180). -->
-<#function q v><#return '"' + v?string?replace('"', '""') + '"'></#function>
+<#-- The filled forms as CSV: UTF-8 with a BOM and CRLF so Excel opens the Japanese correctly; every field quoted (RFC 4180)
+     and a would-be formula neutralised, by the same Java code as every CSV kensa writes (kensa.render.Csv). -->
+<#function q v><#return csvField(v?string)></#function>
 <#function row cells><#return cells?map(v -> q(v))?join(",") + "\r\n"></#function>
 <#function date d><#return wareki(d)></#function>
 <#function line checklist vendor section c text>

@@ -45,11 +45,14 @@
     var data = new URLSearchParams();
     new FormData(form).forEach(function (value, name) {
       // On a list screen only the list answer is saved as it changes; adding and removing are buttons.
-      if (form.getAttribute("data-autosave") === "list" && name !== "list" && name !== "csrf") return;
+      if (form.getAttribute("data-autosave") === "list" && name !== "list" && name !== "csrf" && name !== "version") return;
       data.append(name, value);
     });
     data.set("action", "stay");
     chain = chain.then(function () {
+      // The version the file had after the previous save of this page (not when this answer changed).
+      var version = form.querySelector("input[name=version]");
+      if (version) data.set("version", version.value);
       // (form.action would be the button named "action": the form's own attribute is read instead.)
       return fetch(form.getAttribute("action"), {
         method: "POST", credentials: "same-origin", body: data,
@@ -57,9 +60,16 @@
       }).then(function (r) { return r.json(); }).then(function (result) {
         form.querySelectorAll(".autosave-error").forEach(function (e) { e.remove(); });
         form.querySelectorAll(".autosave-error-box").forEach(function (e) { e.classList.remove("has-error", "autosave-error-box"); });
+        if (result.saved && result.version && version) version.value = result.version;
         if (result.saved && result.reload) {
           show("保存しました。質問を更新しています…", false);
           window.location.reload(); // the answer changed which questions are asked on this screen
+          return;
+        }
+        if (result.conflict) {
+          // Saved elsewhere since this page opened: nothing was saved; show the current answers and why.
+          show(result.message, true);
+          window.location.replace(window.location.pathname + "?conflict=1");
           return;
         }
         if (result.saved) {

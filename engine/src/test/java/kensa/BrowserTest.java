@@ -137,7 +137,7 @@ class BrowserTest {
         assertTrue(checked("list", "true"), "adding an entry answers はい");
         assertEquals(3, driver.findElements(By.cssSelector("table.entries tr")).size());
         screenshot("04-list");
-        next("equipment-1-1");
+        next("equipment-1-e1"); // (an entry's screen is addressed by its id)
         choose("a:@patchesApplied", "false");
         choose("a:@patchUnavailable", "false");
         choose("a:@antiMalwareCurrent", "true");
@@ -149,7 +149,7 @@ class BrowserTest {
         choose("a:@twoFactorAuthentication", "false");
         choose("a:@accessLogKept", "true");
         screenshot("05-entry");
-        next("equipment-1-2");
+        next("equipment-1-e2");
         type("a:@quantity", "2");
         choose("a:@patchesApplied", "true");
         choose("a:@antiMalwareCurrent", "true");
@@ -157,7 +157,7 @@ class BrowserTest {
         choose("a:@accessRightsByRole", "false");
         choose("a:@twoFactorAuthentication", "false");
         assertTrue(driver.findElements(By.name("a:@accessLogKept")).isEmpty(), "a server-only question is not asked about a terminal");
-        next("equipment-1-3");
+        next("equipment-1-e3");
         choose("a:@patchesApplied", "false");
         choose("a:@defaultPasswordsChanged", "false");
         choose("a:@connectionSourceRestricted", "false");
@@ -172,7 +172,7 @@ class BrowserTest {
 
         // 事業者
         addEntry("みどりメディカルシステム", null);
-        next("vendors-0-1");
+        next("vendors-0-e1");
         type("a:@system", "電子カルテ");
         choose("a:@remoteMaintenanceAsked", "true");
         choose("a:@remoteMaintenanceUsed", "true");

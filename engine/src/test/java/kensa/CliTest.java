@@ -289,9 +289,10 @@ class CliTest {
         Files.writeString(file, Files.readString(Project.EXAMPLES.resolve("small-clinic.xml"))
                 .replace("さくら内科クリニック(架空)", "&lt;script&gt;alert(1)&lt;/script&gt;")
                 .replace("name=\"受付PC\"", "name=\"&lt;img src=x onerror=alert(1)&gt;\""));
-        kensa("assess", file.toString(), "-o", out.toString(), "--format", "html,form.html");
+        Path reports = out.resolve("reports"); // (the input's own folder is not kensa's to write in)
+        kensa("assess", file.toString(), "-o", reports.toString(), "--format", "html,form.html");
         for (String report : List.of("evil.html", "evil.form.html")) {
-            String html = Files.readString(out.resolve(report));
+            String html = Files.readString(reports.resolve(report));
             assertFalse(html.contains("<script>"), report + ": facility name must be escaped");
             assertFalse(html.contains("<img"), report + ": device name must be escaped");
             assertTrue(html.contains("&lt;script&gt;"), report);

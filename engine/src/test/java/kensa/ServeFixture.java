@@ -63,12 +63,27 @@ final class ServeFixture implements AutoCloseable {
         return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /**
+     * A form POST. A save of a screen carries the version of the file its page showed: unless the form says which,
+     * the page is fetched first, as a browser would have shown it just now.
+     */
     HttpResponse<String> post(String path, Map<String, String> form) throws IOException, InterruptedException {
+        if (path.matches("/f/[^/]+/q/[^/?]+") && !form.containsKey("version") && form.containsKey("csrf")) {
+            Map<String, String> withVersion = new LinkedHashMap<>(form);
+            withVersion.put("version", version(get(path).body()));
+            form = withVersion;
+        }
         String body = form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
         return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The version of the file a screen page was drawn from (its form sends it back with the answers). */
+    static String version(String page) {
+        Matcher m = Pattern.compile("name=\"version\" value=\"([^\"]*)\"").matcher(page);
+        return m.find() ? m.group(1) : "";
     }
 
     /** The CSRF token every page's forms carry. */

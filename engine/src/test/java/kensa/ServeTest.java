@@ -184,7 +184,8 @@ class ServeTest {
         assertEquals(422, duplicate.statusCode());
         assertTrue(duplicate.body().contains("同じ名前が既にあります"), duplicate.body());
         String xml = ServeFixture.read(serve.file(id));
-        assertTrue(xml.contains("<vendor name=\"みどりシステム\"/>") && xml.contains("<vendor name=\"あおばサービス\"/>"), xml);
+        // (each entry gets an id of its own, by which its screen is addressed)
+        assertTrue(xml.contains("<vendor id=\"e1\" name=\"みどりシステム\"/>") && xml.contains("<vendor id=\"e2\" name=\"あおばサービス\"/>"), xml);
 
         HttpResponse<String> noWithEntries = serve.post(list, serve.form("list", "false"));
         assertEquals(422, noWithEntries.statusCode());
@@ -221,7 +222,8 @@ class ServeTest {
         assertTrue(serve.get("/f/" + id + "/q/governance-0?more=1").body().contains("責任者の役職"));
         HttpResponse<String> auto = serve.http.send(HttpRequest.newBuilder(URI.create(serve.base + "/f/" + id + "/q/governance-0"))
                 .header("Content-Type", "application/x-www-form-urlencoded").header("X-Kensa-Autosave", "1")
-                .POST(HttpRequest.BodyPublishers.ofString("csrf=" + serve.csrf() + "&a%3AsecurityOfficer%2F%40appointed=false&action=stay")).build(),
+                .POST(HttpRequest.BodyPublishers.ofString("csrf=" + serve.csrf() + "&a%3AsecurityOfficer%2F%40appointed=false&action=stay"
+                        + "&version=" + ServeFixture.version(serve.get("/f/" + id + "/q/governance-0").body()))).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, auto.statusCode());
         assertTrue(auto.body().contains("\"saved\":true") && auto.body().contains("\"reload\":true"), auto.body());

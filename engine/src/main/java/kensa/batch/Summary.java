@@ -15,6 +15,7 @@ import java.util.PriorityQueue;
 import java.util.TreeMap;
 import kensa.assess.Status;
 import kensa.render.AtomicFiles;
+import kensa.render.Csv;
 import kensa.render.Reports;
 import kensa.xml.InputError;
 
@@ -25,6 +26,9 @@ import kensa.xml.InputError;
  * memory stays bounded whatever the number of files.
  */
 public final class Summary implements AutoCloseable {
+    public static final String HTML = "summary.html";
+    public static final String CSV = "summary.csv";
+    public static final String ERRORS = "errors.csv";
     static final int RANKED = 1000;
     static final int ERRORS_SHOWN = 1000;
 
@@ -46,9 +50,9 @@ public final class Summary implements AutoCloseable {
     public Summary(Path dir, String reportFormat) throws IOException {
         this.dir = dir;
         this.reportFormat = reportFormat;
-        this.facilities = new StreamedFile(dir.resolve("summary.csv"), List.of("ファイル", "施設名", "施設の種類", "様式", "版・様式", "番号", "欄",
+        this.facilities = new StreamedFile(dir.resolve(CSV), List.of("ファイル", "施設名", "施設の種類", "様式", "版・様式", "番号", "欄",
                 "確認事項", "判定", "期限"));
-        this.errors = new StreamedFile(dir.resolve("errors.csv"), List.of("ファイル", "行", "列", "エラー", "対処"));
+        this.errors = new StreamedFile(dir.resolve(ERRORS), List.of("ファイル", "行", "列", "エラー", "対処"));
     }
 
     private static final class FormStats {
@@ -121,7 +125,7 @@ public final class Summary implements AutoCloseable {
             row.put("open", f.openGaps());
             row.put("notMet", f.counts().notMet());
             row.put("unanswered", f.counts().unanswered());
-            if (reportFormat != null) row.put("link", f.base() + "." + reportFormat);
+            if (reportFormat != null) row.put("link", OutputNames.link(f.base() + "." + reportFormat));
             ranked.add(row);
         });
         List<Map<String, Object>> formList = new ArrayList<>();
@@ -164,7 +168,7 @@ public final class Summary implements AutoCloseable {
         model.put("rankedLimit", RANKED);
         model.put("errors", shownErrors);
         model.put("errorsLimit", ERRORS_SHOWN);
-        AtomicFiles.write(dir.resolve("summary.html"), reports.renderTemplate("summary.html.ftlh", Map.of("s", model)));
+        AtomicFiles.write(dir.resolve(HTML), reports.renderTemplate("summary.html.ftlh", Map.of("s", model)));
     }
 
     private static Map<String, Integer> codes(Map<Status, Integer> counts) {
@@ -212,9 +216,7 @@ public final class Summary implements AutoCloseable {
         void row(String... fields) throws IOException {
             for (int i = 0; i < fields.length; i++) {
                 if (i > 0) row.append(',');
-                row.append('"');
-                if (fields[i] != null) row.append(fields[i].replace("\"", "\"\""));
-                row.append('"');
+                row.append(Csv.field(fields[i]));
             }
             row.append("\r\n");
             out.write(row.toString().getBytes(StandardCharsets.UTF_8));
@@ -229,12 +231,15 @@ public final class Summary implements AutoCloseable {
             done = true;
         }
 
-        /** Drops the half-written file when the batch did not finish. */
+        /** Drops the half-written file when the batch did not finish (also when closing fails, as on a full disk). */
         @Override
         public void close() throws IOException {
             if (done) return;
-            out.close();
-            Files.deleteIfExists(temp);
+            try {
+                out.close();
+            } finally {
+                AtomicFiles.discard(temp);
+            }
         }
     }
 }

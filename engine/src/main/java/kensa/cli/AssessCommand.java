@@ -5,11 +5,9 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -20,6 +18,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import kensa.batch.FacilityResult;
 import kensa.batch.Inputs;
+import kensa.batch.OutputFolder;
+import kensa.batch.OutputNames;
 import kensa.batch.Progress;
 import kensa.batch.Summary;
 import kensa.assess.Assessment;
@@ -29,12 +29,12 @@ import kensa.catalog.Guidelines;
 import kensa.catalog.Selection;
 import kensa.checklist.Checklist;
 import kensa.facts.Facility;
+import kensa.facts.FacilityFiles;
 import kensa.render.AtomicFiles;
 import kensa.render.Reports;
 import kensa.rulebase.RuleBase;
 import kensa.rulebase.RuleCompileError;
 import kensa.xml.InputError;
-import kensa.xml.XmlFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -102,6 +102,7 @@ final class AssessCommand implements Callable<Integer> {
         if (edition != null && Checklists.fiscalYearOf(edition).isEmpty()) {
             throw new ParameterException(spec.commandLine(), "--edition の版がわかりません: " + edition + "(例: R6、R7、令和7年度版、2025)");
         }
+        Kensa.checkAsOf(spec, asOf);
         for (Path dir : extraRules) {
             if (!Files.isDirectory(dir)) throw new ParameterException(spec.commandLine(), "--rules のフォルダがありません: " + dir);
         }
@@ -109,7 +110,7 @@ final class AssessCommand implements Callable<Integer> {
         RuleBase.Pending rules = RuleBase.loadInBackground(home.rules(), extraRules); // meanwhile, read the catalogs
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        XmlFiles<Facility> reader = new XmlFiles<>(Facility.class, home.facilitySchema());
+        FacilityFiles reader = new FacilityFiles(home.facilitySchema());
         Checklists checklists;
         Guidelines guidelines;
         try {
@@ -126,14 +127,35 @@ final class AssessCommand implements Callable<Integer> {
 
         List<Path> inputs = Inputs.expand(files);
         boolean batch = Inputs.isBatch(files);
-        // Two files with the same name would overwrite each other's reports: the later ones are refused, in input order.
-        Set<String> bases = new HashSet<>();
+        // Two files whose outputs would have one name would overwrite each other's reports: the later ones are refused, in input order.
+        OutputNames names = new OutputNames();
         List<String> baseNames = new ArrayList<>();
+        List<String> planned = new ArrayList<>();
         for (Path file : inputs) {
-            String name = String.valueOf(file.getFileName());
-            String base = name.endsWith(".xml") ? name.substring(0, name.length() - 4) : name;
-            baseNames.add(bases.add(base) ? base : null);
+            String base = names.claim(file);
+            baseNames.add(base);
+            if (base != null) perFacility.forEach(f -> planned.add(base + "." + f));
         }
+        if (batch) planned.addAll(List.of(Summary.HTML, Summary.CSV, Summary.ERRORS));
+        if (formats.contains(Reports.JSONL)) planned.add(RESULTS);
+        OutputFolder folder;
+        try {
+            folder = OutputFolder.open(outputDir);
+            folder.plan(planned);
+        } catch (OutputFolder.Refused e) {
+            err.println(e.describe());
+            return Kensa.INVALID_INPUT;
+        }
+        try (folder) {
+            return run(inputs, batch, baseNames, names, folder, reader, assessor, reports, perFacility, guidelines, checklists, out, err);
+        }
+    }
+
+    private static final String RESULTS = "results.jsonl";
+
+    private Integer run(List<Path> inputs, boolean batch, List<String> baseNames, OutputNames names, OutputFolder folder,
+                        FacilityFiles reader, Assessor assessor, Reports reports, List<String> perFacility, Guidelines guidelines,
+                        Checklists checklists, PrintWriter out, PrintWriter err) throws Exception {
 
         int workers = threads != null ? Math.max(1, threads) : Runtime.getRuntime().availableProcessors();
         ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
@@ -145,7 +167,7 @@ final class AssessCommand implements Callable<Integer> {
         Progress progress = new Progress(err, inputs.size(), System.console() != null, quiet || !batch);
         boolean gaps = false;
         try (Summary summary = batch ? new Summary(outputDir, link) : null;
-             Summary.StreamedFile jsonl = formats.contains(Reports.JSONL) ? new Summary.StreamedFile(outputDir.resolve("results.jsonl"), null) : null) {
+             Summary.StreamedFile jsonl = formats.contains(Reports.JSONL) ? new Summary.StreamedFile(outputDir.resolve(RESULTS), null) : null) {
             // Outcomes are taken in input order, so every output is the same whatever the threads' timing.
             Deque<Future<Outcome>> window = new ArrayDeque<>();
             int done = 0;
@@ -153,7 +175,8 @@ final class AssessCommand implements Callable<Integer> {
             for (int i = 0; i < inputs.size(); i++) {
                 Path file = inputs.get(i);
                 String base = baseNames.get(i);
-                window.add(pool.submit(() -> assessOne(file, base, reader, assessor, reports, perFacility, jsonl != null, guidelines, checklists)));
+                Path holder = base == null ? names.holder(file) : null;
+                window.add(pool.submit(() -> assessOne(file, base, holder, folder, reader, assessor, reports, perFacility, jsonl != null, guidelines, checklists)));
                 while (window.size() >= workers * 4 || (i == inputs.size() - 1 && !window.isEmpty())) {
                     Outcome o = take(window.poll());
                     long index = done;
@@ -172,13 +195,18 @@ final class AssessCommand implements Callable<Integer> {
                 }
             }
             progress.finish(done, failed);
-            if (jsonl != null) jsonl.finish();
+            if (jsonl != null) {
+                jsonl.finish();
+                folder.wrote(outputDir.resolve(RESULTS));
+            }
             if (summary != null) {
                 summary.write(reports);
+                for (String name : List.of(Summary.HTML, Summary.CSV, Summary.ERRORS)) folder.wrote(outputDir.resolve(name));
                 out.printf("%d 件を評価、%d 件は評価できませんでした → %s%n", summary.assessed(), summary.failed(), outputDir.resolve("summary.html"));
             }
+            folder.finish();
             if (failed > 0) {
-                err.printf("%d 件のファイルを評価できませんでした(上のエラーを参照%s)。%n", failed, batch ? "。一覧は " + outputDir.resolve("errors.csv") : "");
+                err.printf("%d 件のファイルを評価できませんでした(上のエラーを参照%s)。%n", failed, batch ? "。一覧は " + outputDir.resolve(Summary.ERRORS) : "");
                 return failed == inputs.size() ? Kensa.INVALID_INPUT : Kensa.SOME_INPUTS_FAILED;
             }
         } finally {
@@ -187,13 +215,14 @@ final class AssessCommand implements Callable<Integer> {
         return gaps ? Kensa.GAPS : 0;
     }
 
-    private Outcome assessOne(Path file, String base, XmlFiles<Facility> reader, Assessor assessor, Reports reports,
+    private Outcome assessOne(Path file, String base, Path holder, OutputFolder folder, FacilityFiles reader, Assessor assessor, Reports reports,
                               List<String> perFacility, boolean jsonl, Guidelines guidelines, Checklists checklists) throws IOException {
         try {
-            Facility facility = reader.read(file);
+            Facility facility = reader.read(file, asOf);
             if (base == null) {
-                throw new InputError(file, "同じ名前のファイルを既に評価しました。報告書が上書きされるため評価しません。",
-                        "ファイル名を変えるか、別の -o 出力先で評価してください。");
+                throw new InputError(file, "報告書の名前が、先に評価した " + holder + " のものと同じ(" + OutputNames.base(file)
+                        + ")になります。上書きされるため評価しません。",
+                        "ファイル名を変えるか、別の -o 出力先で評価してください(報告書の名前は、ファイル名の英数字・かな漢字・- と _ のほかを _ にしたものです)。");
             }
             LocalDate date = assessmentDate(file, facility);
             Assessment result = assessor.assess(facility, file, select(file, facility, checklists, date),
@@ -201,7 +230,10 @@ final class AssessCommand implements Callable<Integer> {
             // Render everything before writing anything: a failure leaves no partial set behind.
             Map<Path, String> rendered = new LinkedHashMap<>();
             reports.render(result, perFacility).forEach((format, text) -> rendered.put(outputDir.resolve(base + "." + format), text));
-            for (Map.Entry<Path, String> e : rendered.entrySet()) AtomicFiles.write(e.getKey(), e.getValue());
+            for (Map.Entry<Path, String> e : rendered.entrySet()) {
+                AtomicFiles.write(e.getKey(), e.getValue());
+                folder.wrote(e.getKey());
+            }
             Assessment.Counts c = result.counts();
             String line = String.format("%s: 不適合 %d・未回答 %d・適合 %d・該当なし %d%s", file, c.notMet(), c.unanswered(),
                     c.met(), c.notApplicable(), rendered.isEmpty() ? "" : " → " + rendered.keySet().iterator().next());

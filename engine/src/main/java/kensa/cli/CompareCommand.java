@@ -14,10 +14,10 @@ import kensa.assess.Status;
 import kensa.catalog.Checklists;
 import kensa.catalog.Guidelines;
 import kensa.facts.Facility;
+import kensa.facts.FacilityFiles;
 import kensa.rulebase.RuleBase;
 import kensa.rulebase.RuleCompileError;
 import kensa.xml.InputError;
-import kensa.xml.XmlFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -50,7 +50,14 @@ final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InputError, RuleCompileError {
         Home home = Home.locate();
-        Facility facility = new XmlFiles<>(Facility.class, home.facilitySchema()).read(file);
+        Kensa.checkAsOf(spec, asOf);
+        Facility facility;
+        try {
+            facility = new FacilityFiles(home.facilitySchema()).read(file, asOf);
+        } catch (InputError e) { // the user's file, not our data: exit 2, like assess
+            spec.commandLine().getErr().println(e.describe());
+            return Kensa.INVALID_INPUT;
+        }
         LocalDate date = asOf != null ? asOf : facility.getAssessmentDate();
         if (date == null) {
             throw new InputError(file, "評価日がありません。", "施設ファイルに assessmentDate を書くか、--as-of を指定してください。");

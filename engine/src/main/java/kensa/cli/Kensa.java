@@ -25,6 +25,12 @@ public final class Kensa {
         System.exit(commandLine().execute(args));
     }
 
+    /** An --as-of date is checked like an assessmentDate in a file: a typo such as 1025 is a usage error, not a crash. */
+    static void checkAsOf(CommandLine.Model.CommandSpec spec, java.time.LocalDate asOf) {
+        String bad = asOf == null ? null : kensa.xml.PlausibleDates.badAssessmentDate(asOf);
+        if (bad != null) throw new CommandLine.ParameterException(spec.commandLine(), "--as-of: " + bad);
+    }
+
     public static CommandLine commandLine() {
         Locale.setDefault(Locale.JAPAN); // the XML parser's messages follow it; users read Japanese first
         CommandLine cli = new CommandLine(new Kensa());

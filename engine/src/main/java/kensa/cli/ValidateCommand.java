@@ -2,12 +2,12 @@ package kensa.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
 import kensa.batch.Inputs;
-import kensa.facts.Facility;
+import kensa.facts.FacilityFiles;
 import kensa.xml.InputError;
-import kensa.xml.XmlFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -23,17 +23,22 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "問題のないファイルの行を表示しない")
     boolean quiet;
 
+    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD",
+            description = "評価日(assess と同じ)。実施した日がこの日より後なら誤りです。省略時は施設ファイルの assessmentDate(確認日)")
+    LocalDate asOf;
+
     @Spec CommandSpec spec;
 
     @Override
     public Integer call() {
-        XmlFiles<Facility> reader = new XmlFiles<>(Facility.class, Home.locate().facilitySchema());
+        Kensa.checkAsOf(spec, asOf);
+        FacilityFiles reader = new FacilityFiles(Home.locate().facilitySchema());
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         // Read in parallel, report in input order.
         List<String> problems = Inputs.expand(files).parallelStream().map(file -> {
             try {
-                reader.read(file);
+                reader.read(file, asOf);
                 return quiet ? "" : "+" + file + ": OK";
             } catch (InputError e) {
                 return "-" + e.describe();

@@ -14,6 +14,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Writes a file whole or not at all: a reader never sees half a report. */
@@ -29,8 +30,31 @@ public final class AtomicFiles {
             moveIntoPlace(temp.path(), target);
             moved = true;
         } finally {
-            if (!moved) Files.deleteIfExists(temp.path());
+            if (!moved) discard(temp.path());
         }
+    }
+
+    /**
+     * The temporary files not yet moved into place or dropped: removed when the JVM exits (Ctrl-C, SIGTERM, an
+     * error), so no exit kensa controls leaves one behind. (After kill -9, the next run into the folder removes them.)
+     */
+    private static final Set<Path> LIVE = ConcurrentHashMap.newKeySet();
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            for (Path p : LIVE) {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    // exiting: nothing more to do
+                }
+            }
+        }, "kensa-temporary-files"));
+    }
+
+    /** Removes a temporary file that will not be moved into place. */
+    public static void discard(Path temp) throws IOException {
+        LIVE.remove(temp);
+        Files.deleteIfExists(temp);
     }
 
     /** A new file to write the target in, open: hidden, beside the target, to be {@linkplain #moveIntoPlace moved} over it. */
@@ -54,7 +78,9 @@ public final class AtomicFiles {
         while (true) {
             Path path = dir.resolve("." + target.getFileName() + "." + PROCESS + "-" + SEQUENCE.incrementAndGet() + ".tmp");
             try {
-                return new Temp(path, Channels.newOutputStream(Files.newByteChannel(path, CREATE_NEW, OWNER_ONLY)));
+                Temp temp = new Temp(path, Channels.newOutputStream(Files.newByteChannel(path, CREATE_NEW, OWNER_ONLY)));
+                LIVE.add(path);
+                return temp;
             } catch (FileAlreadyExistsException taken) {
                 // another run's: take the next name
             }
@@ -68,6 +94,7 @@ public final class AtomicFiles {
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
         }
+        LIVE.remove(temp);
     }
 
     private AtomicFiles() {}

@@ -61,6 +61,7 @@ public final class Reports {
         templates.setLogTemplateExceptions(false);
         templates.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
         templates.setSharedVariable("wareki", dateFunction(Wareki::dateOrMonth));
+        templates.setSharedVariable("csvField", (TemplateMethodModelEx) args -> Csv.field(args.isEmpty() || args.get(0) == null ? "" : args.get(0).toString()));
         templates.setSharedVariable("fiscalYear", dateFunction(iso -> Wareki.fiscalYear(LocalDate.parse(iso))));
     }
 

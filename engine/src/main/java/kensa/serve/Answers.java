@@ -100,6 +100,7 @@ final class Answers {
             return "同じ名前が既にあります。別の名前にしてください。";
         }
         if (field == null) return "この値は使えません。";
+        if (field.kind() == Kind.DATE && !m.isEmpty() && !m.contains("cvc-")) return m; // kensa's own date check explains itself
         return switch (field.kind()) {
             case DATE -> "日付は 2025-03-31 のように、西暦の 年-月-日 で、実際にある日付を入力してください。わからなければ空欄にしてください。";
             case COUNT -> "0 以上の整数を数字で入力してください(例: 13)。わからなければ空欄にしてください。";

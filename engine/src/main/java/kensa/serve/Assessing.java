@@ -7,8 +7,8 @@ import kensa.assess.Assessor;
 import kensa.catalog.Checklists;
 import kensa.catalog.Selection;
 import kensa.facts.Facility;
+import kensa.facts.FacilityFiles;
 import kensa.xml.InputError;
-import kensa.xml.XmlFiles;
 
 /**
  * The assessment `kensa assess FILE` makes of a facility file with no options: read and validated by the same
@@ -18,16 +18,16 @@ import kensa.xml.XmlFiles;
 public final class Assessing {
     private final Assessor assessor;
     private final Checklists checklists;
-    private final XmlFiles<Facility> reader;
+    private final FacilityFiles reader;
 
     public Assessing(Assessor assessor, Checklists checklists, Path facilityXsd) {
         this.assessor = assessor;
         this.checklists = checklists;
-        this.reader = new XmlFiles<>(Facility.class, facilityXsd);
+        this.reader = new FacilityFiles(facilityXsd);
     }
 
     public Assessment assess(Path file) throws InputError {
-        Facility facility = reader.read(file);
+        Facility facility = reader.read(file, null);
         LocalDate date = facility.getAssessmentDate();
         if (date == null) {
             throw new InputError(file, "確認日(評価日)がありません。", "「施設の基本」の確認日に、回答を確認した日を入力してください。");

@@ -22,6 +22,19 @@ final class FacilityDoc {
         this.schema = schema;
     }
 
+    /**
+     * The version of the file this was read from (a hash of its bytes), or null for a copy being edited: a save
+     * carries the version its page showed, and is refused when the file has changed since.
+     */
+    private String version;
+
+    String version() { return version; }
+
+    FacilityDoc version(String v) {
+        this.version = v;
+        return this;
+    }
+
     Document document() { return doc; }
     Element root() { return doc.getDocumentElement(); }
 
@@ -131,6 +144,37 @@ final class FacilityDoc {
         Element entry = doc.createElementNS(FacilitySchema.NS, entryPath.substring(entryPath.lastIndexOf('/') + 1));
         insert(list, listPath, entry);
         return entry;
+    }
+
+    /** An entry's id (its {@code id} attribute), which stays the same when it is renamed or another entry is removed. */
+    static String id(Element entry) {
+        return entry.getAttribute("id");
+    }
+
+    private static final java.util.regex.Pattern ENTRY_ID = java.util.regex.Pattern.compile("e(\\d{1,9})");
+
+    /**
+     * Gives every entry of these lists that has none (a file written by hand, an entry just added) an id of its
+     * own, never one used before in the list (the highest so far + 1), so that a page or link addresses the same
+     * entry however the list changes. It is written with the next save.
+     */
+    void ensureIds(List<String> entryPaths) {
+        for (String path : entryPaths) {
+            List<Element> entries = elements(root(), path);
+            java.util.Set<String> used = new java.util.HashSet<>();
+            List<Element> missing = new ArrayList<>();
+            int highest = 0;
+            for (Element e : entries) {
+                String id = id(e);
+                if (id.matches("[a-z][a-z0-9]{0,15}") && used.add(id)) {
+                    java.util.regex.Matcher m = ENTRY_ID.matcher(id);
+                    if (m.matches()) highest = Math.max(highest, Integer.parseInt(m.group(1)));
+                } else {
+                    missing.add(e);
+                }
+            }
+            for (Element e : missing) e.setAttributeNS(null, "id", "e" + ++highest);
+        }
     }
 
     void removeEntry(Element entry) {

@@ -18,11 +18,12 @@ import org.w3c.dom.Element;
  * the questionnaire's conditions are evaluated.
  */
 final class Flow {
-    private static final Pattern KEY = Pattern.compile("([a-z]+)-(\\d{1,3})(?:-(\\d{1,4}))?");
+    /** section-part, or section-part-entry: the entry by its id (e3), or by its position (3) in links made before ids. */
+    private static final Pattern KEY = Pattern.compile("([a-z]+)-(\\d{1,3})(?:-(\\d{1,4}|[a-z][a-z0-9]{0,15}))?");
 
     /**
      * One screen: a run of questions or a group's list ({@code entry} 0), or one entry of a group ({@code entry} n ≥ 1,
-     * {@code context} its element). {@code key} is what the URL carries: "devices-2" or "devices-2-1".
+     * {@code context} its element). {@code key} is what the URL carries: "devices-2" or "devices-2-e1" (the entry's id).
      */
     record Screen(String key, Section section, int sectionIndex, Part part, int partIndex, int entry, Element context) {
         boolean isList() { return part instanceof Group && entry == 0; }
@@ -58,7 +59,7 @@ final class Flow {
                     List<Element> entries = doc.elements(doc.root(), g.path());
                     for (int i = 0; i < entries.size(); i++) {
                         if (!visible(g.questions(), entries.get(i)).isEmpty()) {
-                            out.add(new Screen(s.id() + "-" + p + "-" + (i + 1), s, number, g, p, i + 1, entries.get(i)));
+                            out.add(new Screen(entryKey(s, p, entries.get(i), i), s, number, g, p, i + 1, entries.get(i)));
                         }
                     }
                 }
@@ -84,10 +85,26 @@ final class Flow {
         int number = questionnaire.sections().indexOf(s);
         if (m.group(3) == null) return new Screen(key, s, number, part, p, 0, null);
         if (!(part instanceof Group g)) return null;
-        int entry = Integer.parseInt(m.group(3));
         List<Element> entries = doc.elements(doc.root(), g.path());
-        if (entry < 1 || entry > entries.size()) return null;
-        return new Screen(key, s, number, part, p, entry, entries.get(entry - 1));
+        int entry = entryIndex(entries, m.group(3)) + 1;
+        if (entry < 1) return null;
+        return new Screen(entryKey(s, p, entries.get(entry - 1), entry - 1), s, number, part, p, entry, entries.get(entry - 1));
+    }
+
+    /** An entry's screen key: by its id where it has one (every entry serve has read has), else by position. */
+    static String entryKey(Section s, int part, Element entry, int index) {
+        String id = FacilityDoc.id(entry);
+        return s.id() + "-" + part + "-" + (id.isEmpty() ? String.valueOf(index + 1) : id);
+    }
+
+    /** The position (from 0) of the entry an id or a 1-based position names, or -1. */
+    static int entryIndex(List<Element> entries, String idOrPosition) {
+        if (idOrPosition.matches("\\d+")) {
+            int n = Integer.parseInt(idOrPosition);
+            return n >= 1 && n <= entries.size() ? n - 1 : -1;
+        }
+        for (int i = 0; i < entries.size(); i++) if (FacilityDoc.id(entries.get(i)).equals(idOrPosition)) return i;
+        return -1;
     }
 
     /** The order of screens: by section, part, then entry. */

@@ -50,6 +50,12 @@ final class SafeXml {
         }
     }
 
+    static Document parse(byte[] bytes, Path file) throws IOException, SAXException, ParserConfigurationException {
+        InputSource source = new InputSource(new java.io.ByteArrayInputStream(bytes));
+        source.setSystemId(file.toUri().toString());
+        return builder().parse(source);
+    }
+
     static DocumentBuilder builder() throws ParserConfigurationException {
         DocumentBuilder b;
         synchronized (FACTORY) {

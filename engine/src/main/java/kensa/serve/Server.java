@@ -55,6 +55,21 @@ import org.w3c.dom.Element;
 public final class Server implements AutoCloseable {
     /** What a request body may be at most. */
     static final int MAX_BODY = 256 * 1024;
+    /** Requests handled at once; a request still arriving holds one, so there are more than any browser opens. */
+    static final int WORKERS = 32;
+
+    static {
+        // The JDK's server reads each request in a worker: without these, four connections that send half a request
+        // and wait held every worker. A request must arrive within 30 s and be answered within 120 s (else the
+        // connection is closed), and at most 64 connections are open at once. Read once, when the server class loads.
+        limit("sun.net.httpserver.maxReqTime", "30");
+        limit("sun.net.httpserver.maxRspTime", "120");
+        limit("sun.net.httpserver.maxConnections", "64");
+    }
+
+    private static void limit(String property, String value) {
+        if (System.getProperty(property) == null) System.setProperty(property, value);
+    }
     private static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self'; "
             + "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -81,10 +96,14 @@ public final class Server implements AutoCloseable {
     /** Files whose assessment date was set by hand since the server started: saving no longer moves it to today. */
     private final Set<String> datedByHand = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final int port;
+    /** The lists whose entries have ids (devices/device, vendors/vendor …). */
+    private final List<String> entryPaths;
 
     private Server(Settings settings) throws IOException {
         this.settings = settings;
         this.questionnaire = settings.questionnaire();
+        this.entryPaths = questionnaire.sections().stream().flatMap(s -> s.parts().stream())
+                .filter(p -> p instanceof Group).map(p -> ((Group) p).path()).toList();
         this.store = new Store(settings.dataDir(), settings.facilityXsd(), questionnaire.schema());
         this.answers = new Answers(store);
         this.templates = new Reports(settings.reportsDir());
@@ -93,7 +112,7 @@ public final class Server implements AutoCloseable {
         this.csrf = Base64.getUrlEncoder().withoutPadding().encodeToString(token);
         this.http = HttpServer.create(new InetSocketAddress(settings.bind(), settings.port()), 16);
         this.port = http.getAddress().getPort();
-        this.workers = Executors.newFixedThreadPool(4, r -> {
+        this.workers = Executors.newFixedThreadPool(WORKERS, r -> {
             Thread t = new Thread(r, "kensa-serve");
             t.setDaemon(true);
             return t;
@@ -186,7 +205,8 @@ public final class Server implements AutoCloseable {
             Screen screen = flow.screen(m.group(2));
             if (screen == null) throw new Refusal(404, "この画面はありません。最初からやり直してください。");
             String query = ex.getRequestURI().getQuery();
-            String notice = query != null && query.contains("more=1") ? "回答に応じて質問が増えました。続けて答えてください。"
+            String notice = query != null && query.contains("conflict=1") ? STALE
+                    : query != null && query.contains("more=1") ? "回答に応じて質問が増えました。続けて答えてください。"
                     : query != null && query.contains("emptied=1") ? "一覧が空になったため「わからない」(未回答)にしました。" : null;
             screenPage(ex, id, doc, flow, screen, null, Map.of(), notice, 200);
             return;
@@ -277,7 +297,9 @@ public final class Server implements AutoCloseable {
 
     private FacilityDoc read(String id) throws IOException, Refusal {
         try {
-            return store.read(id);
+            FacilityDoc doc = store.read(id);
+            doc.ensureIds(entryPaths); // (the same ids on every read of the same file, until a save writes them)
+            return doc;
         } catch (Store.Problem p) {
             throw new Refusal(404, p.getMessage());
         }
@@ -394,6 +416,7 @@ public final class Server implements AutoCloseable {
         model.put("id", id);
         model.put("facilityName", name);
         model.put("key", screen.key());
+        model.put("version", doc.version() == null ? "" : doc.version());
         model.put("section", Map.of("title", screen.section().title(), "intro", screen.section().intro() == null ? "" : screen.section().intro()));
         List<Section> applicable = flow.applicableSections();
         model.put("sectionNumber", applicable.indexOf(screen.section()) + 1);
@@ -417,7 +440,8 @@ public final class Server implements AutoCloseable {
             g.put("count", entries.size());
             List<Map<String, Object>> list = new ArrayList<>();
             for (int i = 0; i < entries.size(); i++) {
-                list.add(Map.of("number", i + 1, "label", entryLabel(group, entries.get(i), doc), "key", screen.section().id() + "-" + screen.partIndex() + "-" + (i + 1)));
+                list.add(Map.of("number", i + 1, "label", entryLabel(group, entries.get(i), doc),
+                        "key", Flow.entryKey(screen.section(), screen.partIndex(), entries.get(i), i), "id", FacilityDoc.id(entries.get(i))));
             }
             g.put("entries", list);
             if (screen.isEntry()) g.put("entry", Map.of("number", screen.entry(), "label", entryLabel(group, screen.context(), doc)));
@@ -533,6 +557,15 @@ public final class Server implements AutoCloseable {
 
     // ---------------------------------------------------------------- saving
 
+    /** Said when a save is based on an older version of the file than the one on disk. */
+    static final String STALE = "この施設ファイルは、この画面を開いた後に、別の画面(別のタブや別の人)で保存されています。"
+            + "上書きしないよう、この画面の変更は保存していません。いまの回答を表示しています。必要ならもう一度入力してください。";
+
+    /**
+     * Saves a screen's answers. The form carries the version of the file its page showed; when the file has changed
+     * since (another tab or person saved, an entry was removed and the positions moved), nothing is saved and the
+     * current answers are shown, so no save ever silently overwrites another's or lands on a different entry.
+     */
     private void save(HttpExchange ex, String id, String key, Form form) throws IOException, Refusal {
         boolean autosave = "1".equals(ex.getRequestHeaders().getFirst("X-Kensa-Autosave"));
         writing.lock();
@@ -542,8 +575,14 @@ public final class Server implements AutoCloseable {
         Answers.Result result;
         List<String> visibleBefore;
         boolean emptied = false;
+        String version;
         try {
             doc = read(id);
+            version = doc.version();
+            if (!version.equals(form.get("version"))) {
+                stale(ex, id, key, doc, autosave);
+                return;
+            }
             flow = new Flow(questionnaire, doc);
             screen = flow.screen(key);
             if (screen == null) throw new Refusal(404, "この画面はありません。最初からやり直してください。");
@@ -567,7 +606,7 @@ public final class Server implements AutoCloseable {
                 FacilityDoc saved = result.doc();
                 if (!datedByHand.contains(id)) saved.set(saved.root(), "", "assessmentDate", today().toString());
                 try {
-                    store.write(id, saved);
+                    version = store.write(id, saved);
                 } catch (Store.Problem p) {
                     result = new Answers.Result(doc, Map.of("", "保存できませんでした: " + p.getMessage()), false);
                 }
@@ -583,6 +622,7 @@ public final class Server implements AutoCloseable {
         if (autosave) {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("saved", result.ok());
+            json.put("version", version);
             json.put("reload", result.ok() && (more || !visibleBefore.equals(visibleAfter)));
             json.put("errors", result.errors());
             send(ex, result.ok() ? 200 : 422, "application/json; charset=utf-8", JSON.writeValueAsBytes(json));
@@ -627,6 +667,23 @@ public final class Server implements AutoCloseable {
         redirect(ex, base + "/result");
     }
 
+    /** The answer to a save based on an older version: the current answers, and why nothing was saved. */
+    private void stale(HttpExchange ex, String id, String key, FacilityDoc current, boolean autosave) throws IOException, Refusal {
+        if (autosave) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("saved", false);
+            json.put("conflict", true);
+            json.put("message", STALE);
+            json.put("errors", Map.of());
+            send(ex, 409, "application/json; charset=utf-8", JSON.writeValueAsBytes(json));
+            return;
+        }
+        Flow flow = new Flow(questionnaire, current);
+        Screen screen = flow.screen(key);
+        if (screen == null) throw new Refusal(409, STALE + "(この画面はもうありません。一覧から開き直してください。)");
+        screenPage(ex, id, current, flow, screen, null, Map.of(), STALE, 409);
+    }
+
     private static Map<String, Field> fields(List<Question> questions, String prefix) {
         Map<String, Field> out = new LinkedHashMap<>();
         for (Question q : questions) out.put(prefix + q.relPath(), q.field());
@@ -647,10 +704,10 @@ public final class Server implements AutoCloseable {
         List<Element> entries = work.elements(work.root(), g.path());
         boolean removed = false;
         String remove = form.get("remove");
-        if (remove != null && remove.matches("\\d{1,4}")) {
-            int n = Integer.parseInt(remove);
-            if (n >= 1 && n <= entries.size()) {
-                work.removeEntry(entries.get(n - 1));
+        if (remove != null) { // the entry's id (or, from an older page, its position)
+            int n = Flow.entryIndex(entries, remove);
+            if (n >= 0) {
+                work.removeEntry(entries.get(n));
                 removed = true;
             }
         }
@@ -692,6 +749,7 @@ public final class Server implements AutoCloseable {
         if (!errors.isEmpty()) return new ListEdit(new Answers.Result(doc, errors, false), false);
         if (adding) {
             Element entry = work.addEntry(g.path());
+            work.ensureIds(List.of(g.path())); // the new entry's id: one never used in this list
             Answers.Result r = answers.apply(work, entry, g.path(), adds, fields(g.required(), Answers.NEW));
             if (!r.ok()) return new ListEdit(new Answers.Result(doc, r.errors(), false), false);
             work = r.doc();

@@ -12,17 +12,25 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import javax.xml.XMLConstants;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.parsers.SAXParserFactory;
 import javax.xml.validation.Schema;
+import javax.xml.validation.TypeInfoProvider;
 import javax.xml.validation.ValidatorHandler;
+import org.w3c.dom.TypeInfo;
+import org.xml.sax.Attributes;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
+import org.xml.sax.Locator;
 import org.xml.sax.XMLReader;
+import org.xml.sax.helpers.XMLFilterImpl;
 
 /**
  * Reads one kind of XML document (a root type bound by JAXB, validated by its XSD), securely:
@@ -34,9 +42,16 @@ public final class XmlFiles<T> {
     private final Schema schema;
     private final Class<T> rootType;
     private final SAXParserFactory parsers;
+    private final Limits limits;
 
     public XmlFiles(Class<T> rootType, Path xsd) {
+        this(rootType, xsd, Limits.NONE);
+    }
+
+    /** @param limits the most entries of each list a document may hold, checked as it is read */
+    public XmlFiles(Class<T> rootType, Path xsd, Limits limits) {
         this.rootType = rootType;
+        this.limits = limits;
         try {
             this.context = JAXBContext.newInstance(rootType.getPackageName(), rootType.getClassLoader());
             this.schema = SecureXml.schema(xsd);
@@ -77,10 +92,28 @@ public final class XmlFiles<T> {
     }
 
     public T read(Path file) throws InputError {
+        return parse(file).value();
+    }
+
+    /** A document and every date in it, each checked to be one kensa can assess and print. */
+    public record Parsed<T>(T value, List<PlausibleDates.DateValue> dates) {}
+
+    public Parsed<T> parse(Path file) throws InputError {
         checkReadable(file);
+        limits.checkSize(file);
+        try (InputStream in = Files.newInputStream(file)) {
+            return parse(file, in);
+        } catch (IOException e) {
+            throw new InputError(file, "ファイルを読めません: " + e.getMessage(),
+                    "ファイルの場所と読み取り権限を確認してください。");
+        }
+    }
+
+    /** A document read from a stream; {@code file} names it in messages. */
+    public Parsed<T> parse(Path file, InputStream in) throws InputError {
         AtomicReference<ValidationEvent> firstProblem = new AtomicReference<>();
         boolean ok = false;
-        try (InputStream in = Files.newInputStream(file)) {
+        try {
             Parser p = parser();
             InputSource input = new InputSource(in);
             input.setSystemId(file.toUri().toString());
@@ -89,15 +122,20 @@ public final class XmlFiles<T> {
                 return false;
             });
             UnmarshallerHandler unmarshal = p.unmarshaller().getUnmarshallerHandler();
-            p.validator().setContentHandler(unmarshal);
+            ValueChecks dates = new ValueChecks(file, p.validator().getTypeInfoProvider(), limits);
+            dates.setContentHandler(unmarshal);
+            p.validator().setContentHandler(dates);
             p.reader().parse(input);
             Object result = unmarshal.getResult();
             T value = result instanceof JAXBElement<?> e ? rootType.cast(e.getValue()) : rootType.cast(result);
             ok = true;
-            return value;
+            return new Parsed<>(value, List.copyOf(dates.values));
         } catch (UnmarshalException e) {
             throw explain(file, firstProblem.get(), e);
         } catch (SAXException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof Refused bad) throw bad.error;
+            }
             if (firstProblem.get() != null) throw explain(file, firstProblem.get(), null);
             if (e instanceof SAXParseException parse) {
                 throw new InputError(file, parse.getLineNumber(), parse.getColumnNumber(),
@@ -114,13 +152,119 @@ public final class XmlFiles<T> {
         }
     }
 
+    /** An implausible date or too long a list, found while parsing; carries the message for the user. */
+    private static final class Refused extends SAXException {
+        final InputError error;
+
+        Refused(InputError error) {
+            super(error.problem());
+            this.error = error;
+        }
+    }
+
+    /**
+     * Sits between the schema validator and JAXB: every value whose schema type is xs:date (or derived from it) is
+     * checked by {@link PlausibleDates} and kept with its place, so a later check (against the assessment date) can
+     * name the field and line too. It also counts the entries of each list, so that a huge file stops at the first
+     * entry over its {@link Limits limit}, before the whole of it is in memory.
+     */
+    private static final class ValueChecks extends XMLFilterImpl {
+        private static final String XSD = XMLConstants.W3C_XML_SCHEMA_NS_URI;
+        private final Path file;
+        private final TypeInfoProvider types;
+        final List<PlausibleDates.DateValue> values = new ArrayList<>();
+        private Locator locator;
+        private StringBuilder text;
+        private String element;
+        private int line;
+        private int column;
+        private final Limits limits;
+        private final Map<String, Integer> counts = new java.util.HashMap<>();
+
+        ValueChecks(Path file, TypeInfoProvider types, Limits limits) {
+            this.file = file;
+            this.types = types;
+            this.limits = limits;
+        }
+
+        private static boolean isDate(TypeInfo t) {
+            return t != null && (XSD.equals(t.getTypeNamespace()) && "date".equals(t.getTypeName())
+                    || t.isDerivedFrom(XSD, "date", TypeInfo.DERIVATION_RESTRICTION));
+        }
+
+        @Override
+        public void setDocumentLocator(Locator locator) {
+            this.locator = locator;
+            super.setDocumentLocator(locator);
+        }
+
+        @Override
+        public void startElement(String uri, String localName, String qName, Attributes atts) throws SAXException {
+            int l = locator == null ? -1 : locator.getLineNumber();
+            int c = locator == null ? -1 : locator.getColumnNumber();
+            Integer max = limits.maxEntries().get(localName);
+            if (max != null && counts.merge(localName, 1, Integer::sum) > max) {
+                throw new Refused(new InputError(file, l, c, localName + " が多すぎます(1つのファイルに " + String.format("%,d", max) + " 件まで)。",
+                        "施設ごとにファイルを分けるか、同じものはまとめて書いてください(機器なら quantity に台数を)。上限は README の「安全と制限」にあります。"));
+            }
+            for (int i = 0; i < atts.getLength(); i++) {
+                if (isDate(types.getAttributeTypeInfo(i))) check(new PlausibleDates.DateValue(localName, atts.getLocalName(i), atts.getValue(i), l, c));
+            }
+            if (isDate(types.getElementTypeInfo())) {
+                text = new StringBuilder();
+                element = localName;
+                line = l;
+                column = c;
+            }
+            super.startElement(uri, localName, qName, atts);
+        }
+
+        @Override
+        public void characters(char[] ch, int start, int length) throws SAXException {
+            if (text != null) text.append(ch, start, length);
+            super.characters(ch, start, length);
+        }
+
+        @Override
+        public void endElement(String uri, String localName, String qName) throws SAXException {
+            if (text != null) {
+                check(new PlausibleDates.DateValue(element, null, text.toString(), line, column));
+                text = null;
+            }
+            super.endElement(uri, localName, qName);
+        }
+
+        private void check(PlausibleDates.DateValue v) throws Refused {
+            InputError bad = PlausibleDates.printable(file, v);
+            if (bad != null) throw new Refused(bad);
+            values.add(v);
+        }
+    }
+
+    /** Whatever was named or found that is not a readable, non-empty file gets its own reason (and is never read: a pipe would block). */
     private static void checkReadable(Path file) throws InputError {
+        if (!Files.exists(file) && Files.isSymbolicLink(file)) {
+            throw new InputError(file, "シンボリックリンクのリンク先がありません。", "リンク先のファイルを戻すか、リンクを削除してください。");
+        }
         if (!Files.exists(file)) {
             throw new InputError(file, "ファイルがありません。", "ファイル名とフォルダを確認してください(パターンなら、一致するファイルがありません)。");
         }
         if (Files.isDirectory(file)) {
+            try (var entries = Files.newDirectoryStream(file)) {
+                entries.iterator().hasNext();
+            } catch (IOException | RuntimeException e) {
+                throw new InputError(file, "フォルダを読めません(" + (e instanceof java.nio.file.AccessDeniedException ? "権限がありません" : e.getMessage()) + ")。",
+                        "フォルダの読み取り権限を確認してください。");
+            }
+            if (String.valueOf(file.getFileName()).endsWith(".xml")) {
+                throw new InputError(file, "名前が .xml で終わるフォルダです。施設ファイルではないので評価しません(中の *.xml は別に評価します)。",
+                        "フォルダの名前から .xml を外してください。");
+            }
             throw new InputError(file, "このフォルダには施設ファイル(*.xml)がありません。",
                     "施設ファイルを置いたフォルダか、施設ファイルそのもの(例: " + file.resolve("施設.xml") + ")を指定してください。");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new InputError(file, "通常のファイルではありません(名前付きパイプやデバイスなど)。", "施設ファイル(XML)を保存したファイルを指定してください。");
         }
         try {
             if (Files.size(file) == 0) {
