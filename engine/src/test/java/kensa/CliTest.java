@@ -223,7 +223,7 @@ class CliTest {
      */
     @Test
     void deemedComplianceNeedsTheMaintenanceVolumeCompliedWith() throws IOException {
-        Path file = out.resolve("deemed.xml");
+        Path file = Files.createDirectories(out.resolve("in")).resolve("deemed.xml");
         Files.writeString(file, """
                 <facility xmlns="urn:kensa:facility:1">
                   <name>テスト診療所</name>
@@ -233,8 +233,8 @@ class CliTest {
                   <maintenanceOutsourcing vendorsUpdateAllServers="true" writtenInContract="true"/>
                 </facility>
                 """);
-        kensa("assess", file.toString(), "-o", out.toString(), "--format", "json,md", "--guideline", "7.0");
-        JsonNode a = readAssessment(out.resolve("deemed.json"));
+        kensa("assess", file.toString(), "-o", out.resolve("o").toString(), "--format", "json,md", "--guideline", "7.0");
+        JsonNode a = readAssessment(out.resolve("o/deemed.json"));
         int deemed = 0;
         for (JsonNode v : a.get("guideline").get("volumes")) {
             JsonNode c = v.get("condition");
@@ -245,7 +245,7 @@ class CliTest {
             assertTrue(v.get("requirements").size() > 0, v.get("title") + " is assessed");
         }
         assertEquals(3, deemed, "経営管理編・企画管理編・システム運用編");
-        assertTrue(Files.readString(out.resolve("deemed.md")).contains("保守委託機関編に不適合・未回答の要件"), "the report says why");
+        assertTrue(Files.readString(out.resolve("o/deemed.md")).contains("保守委託機関編に不適合・未回答の要件"), "the report says why");
     }
 
     static String verdicts(JsonNode a) {
