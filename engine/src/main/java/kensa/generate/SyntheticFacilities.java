@@ -348,6 +348,8 @@ public final class SyntheticFacilities {
             AssetRegister a = new AssetRegister();
             a.setKept(yn(0.06, p(0.25, 0.95)));
             if (Boolean.TRUE.equals(a.getKept()) && !gap(0.35)) a.setLastStocktake(daysBefore(0, 800));
+            // "Never" is an answer apart from a date left out; the less mature say it more often.
+            if (Boolean.TRUE.equals(a.getKept()) && a.getLastStocktake() == null && rng.nextDouble() < p(0.5, 0.1)) a.setNeverStocktaken(true);
             return a.getKept() == null ? null : a;
         }
 
@@ -583,6 +585,7 @@ public final class SyntheticFacilities {
                 if (!gap(0.4)) b.setMethods(1 + (rng.nextDouble() < p(0.1, 0.6) ? 1 : 0) + (rng.nextDouble() < 0.1 * maturity ? 1 : 0));
                 b.setOfflineCopy(yn(type == FacilityType.HOSPITAL ? 0.35 : 0.5, p(0.15, 0.75)));
                 if (!gap(0.55)) b.setLastRestoreTest(daysBefore(10, 900));
+                else if (rng.nextDouble() < p(0.6, 0.1)) b.setNeverRestoreTested(true);
             }
             return any(b.getEssentialDataIdentified(), b.getPerformed()) ? b : null;
         }
@@ -594,6 +597,7 @@ public final class SyntheticFacilities {
                 if (!gap(0.35)) c.setLastReviewed(daysBefore(0, 800));
                 c.setContinuationCriteria(yn(0.35, p(0.4, 0.9)));
                 if (!gap(0.45)) c.setLastDrill(daysBefore(15, 730));
+                else if (rng.nextDouble() < p(0.6, 0.1)) c.setNeverDrilled(true);
             }
             return c.getCyberAttackBcp() == null ? null : c;
         }
@@ -621,6 +625,7 @@ public final class SyntheticFacilities {
             s.setConfidentialityInContracts(yn(0.2, p(0.5, 0.97)));
             s.setTrainingAtHire(yn(0.25, p(0.3, 0.9)));
             if (!gap(0.35)) s.setLastTraining(daysBefore(0, (int) (300 + 600 * (1 - maturity))));
+            else if (rng.nextDouble() < p(0.5, 0.05)) s.setNeverTrained(true);
             return any(s.getConfidentialityInContracts(), s.getTrainingAtHire(), s.getLastTraining()) ? s : null;
         }
 
@@ -714,6 +719,7 @@ public final class SyntheticFacilities {
             l.setRecordsDuration(yn(0.35, p(0.4, 0.9)));
             l.setRecordsRecordsAccessed(yn(0.35, p(0.4, 0.95)));
             if (!gap(0.5)) l.setLastReviewed(daysBefore(0, 700));
+            else if (rng.nextDouble() < p(0.6, 0.1)) l.setNeverReviewed(true);
             l.setTamperProtected(yn(0.45, p(0.2, 0.8)));
             l.setClocksSynchronised(yn(0.35, p(0.5, 0.95)));
             return any(l.getRecordsLoginTime(), l.getRecordsDuration(), l.getRecordsRecordsAccessed(), l.getLastReviewed(),
