@@ -193,6 +193,7 @@ public final class SyntheticFacilities {
         private Checklist form;
         private Checklist vendorForm;
         private final Map<String, Boolean> policy = new HashMap<>(); // device facts as first answered
+        private Boolean registerKept; // whether there is an asset register to list each device in
 
         Builder(SplittableRandom rng, int index, Checklists catalog) {
             this.rng = rng;
@@ -347,6 +348,7 @@ public final class SyntheticFacilities {
         private AssetRegister assetRegister() {
             AssetRegister a = new AssetRegister();
             a.setKept(yn(0.06, p(0.25, 0.95)));
+            registerKept = a.getKept();
             if (Boolean.TRUE.equals(a.getKept()) && !gap(0.35)) a.setLastStocktake(daysBefore(0, 800));
             // "Never" is an answer apart from a date left out; the less mature say it more often.
             if (Boolean.TRUE.equals(a.getKept()) && a.getLastStocktake() == null && rng.nextDouble() < p(0.5, 0.1)) a.setNeverStocktaken(true);
@@ -423,6 +425,7 @@ public final class SyntheticFacilities {
             d.setKind(kind);
             d.setName(name);
             if (quantity > 1) d.setQuantity(quantity);
+            inRegister(d);
             boolean server = kind == DeviceKind.SERVER;
             d.setPatchesApplied(shared("patches", 0.1, p(server ? 0.3 : 0.4, 0.95)));
             if (Boolean.FALSE.equals(d.getPatchesApplied())) {
@@ -447,6 +450,7 @@ public final class SyntheticFacilities {
             Device d = new Device();
             d.setKind(DeviceKind.NETWORK_DEVICE);
             d.setName(name);
+            inRegister(d);
             d.setPatchesApplied(shared("net.patches", 0.15, p(0.35, 0.92)));
             d.setConnectionSourceRestricted(shared("net.source", 0.2, p(0.3, 0.95)));
             d.setDefaultPasswordsChanged(shared("net.defaults", 0.3, p(0.35, 0.95)));
@@ -457,6 +461,11 @@ public final class SyntheticFacilities {
                 d.setVpn(VpnKind.NONE);
             }
             return d;
+        }
+
+        /** With a register, most devices are in it; a few (often the newest or the vendor's) are missing. */
+        private void inRegister(Device d) {
+            if (Boolean.TRUE.equals(registerKept)) d.setInAssetRegister(yn(0.3, p(0.75, 0.99)));
         }
 
         private List<Vendor> vendors() {
