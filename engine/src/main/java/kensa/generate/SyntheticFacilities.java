@@ -54,6 +54,7 @@ import kensa.facts.Vendor;
 import kensa.facts.VendorCertification;
 import kensa.facts.Vendors;
 import kensa.facts.VpnKind;
+import kensa.facts.OsProduct;
 import kensa.facts.VulnerabilityManagement;
 import kensa.facts.WirelessLan;
 import kensa.facts.YesNo;
@@ -443,6 +444,11 @@ public final class SyntheticFacilities {
             d.setAntiMalwareCurrent(shared("malware", 0.08, p(0.55, 0.98)));
             d.setDefaultPasswordsChanged(shared("defaults", 0.3, p(0.4, 0.95)));
             if (server) d.setSoftwareAdminPasswordsChanged(shared("swadmin", 0.5, p(0.3, 0.9)));
+            operatingSystem(d, server
+                    ? new OsProduct[] {OsProduct.WINDOWS_SERVER_2012_R_2, OsProduct.WINDOWS_SERVER_2016, OsProduct.WINDOWS_SERVER_2019,
+                        OsProduct.WINDOWS_SERVER_2022, OsProduct.WINDOWS_SERVER_2025, OsProduct.UBUNTU_22_04}
+                    : new OsProduct[] {OsProduct.WINDOWS_10, OsProduct.WINDOWS_11_HOME_PRO_23_H_2, OsProduct.WINDOWS_11_HOME_PRO_24_H_2,
+                        OsProduct.WINDOWS_11_ENTERPRISE_24_H_2, OsProduct.WINDOWS_11_HOME_PRO_25_H_2, OsProduct.WINDOWS_10_LTSC_2021});
             return d;
         }
 
@@ -454,6 +460,12 @@ public final class SyntheticFacilities {
             d.setPatchesApplied(shared("net.patches", 0.15, p(0.35, 0.92)));
             d.setConnectionSourceRestricted(shared("net.source", 0.2, p(0.3, 0.95)));
             d.setDefaultPasswordsChanged(shared("net.defaults", 0.3, p(0.35, 0.95)));
+            // Router firmware is rarely in the bundled table: the facility gives the maker's date, when it knows it.
+            if (!gap(0.5)) {
+                d.setOsProduct(OsProduct.OTHER);
+                if (!gap(0.4)) d.setEndOfSupport(asOf.plusDays(rng.nextInt(2200) - 700));
+                supportAfterEnd(d, d.getEndOfSupport());
+            }
             if (name.startsWith("保守用VPN")) {
                 if (!gap(0.2)) d.setVpn(rng.nextDouble() < 0.35 ? VpnKind.SSL_VPN : VpnKind.IPSEC);
                 if (d.getVpn() == VpnKind.SSL_VPN) d.setVpnHardened(yn(0.35, p(0.1, 0.8)));
@@ -461,6 +473,22 @@ public final class SyntheticFacilities {
                 d.setVpn(VpnKind.NONE);
             }
             return d;
+        }
+
+        /** The OS, older ones more often in less mature facilities; after its end of support, ESU or an agreed alternative, or neither. */
+        private void operatingSystem(Device d, OsProduct[] newestLast) {
+            if (gap(0.3)) return;
+            int i = (int) clamp(maturity * newestLast.length + 2.0 * (rng.nextDouble() - 0.5), 0, newestLast.length - 1);
+            d.setOsProduct(newestLast[i]);
+            // The end of support as the bundled table has it is not known here; ask the after-the-end questions of the oldest lines.
+            if (i <= 1) supportAfterEnd(d, null);
+        }
+
+        private void supportAfterEnd(Device d, LocalDate end) {
+            if (end != null && !end.isBefore(asOf)) return;
+            d.setExtendedSecurityUpdates(yn(0.4, p(0.1, 0.6)));
+            if (Boolean.TRUE.equals(d.getExtendedSecurityUpdates()) && !gap(0.3)) d.setExtendedSecurityUpdatesUntil(asOf.plusDays(rng.nextInt(900) - 200));
+            if (d.getAlternativeAgreedWithVendor() == null && !Boolean.TRUE.equals(d.getExtendedSecurityUpdates())) d.setAlternativeAgreedWithVendor(yn(0.5, p(0.1, 0.7)));
         }
 
         /** With a register, most devices are in it; a few (often the newest or the vendor's) are missing. */
