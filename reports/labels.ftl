@@ -1,8 +1,8 @@
 <#-- Words for the codes in the assessment JSON, shared by every report. -->
-<#assign statusLabel = {"met": "適合", "not_met": "不適合", "unanswered": "未回答", "not_applicable": "該当なし"}>
-<#assign gateLabel = {"met": "はい", "not_met": "いいえ", "unanswered": "未回答", "not_applicable": "該当なし"}>
+<#assign statusLabel = {"met": "適合", "not_met": "不適合", "unanswered": "未回答", "recommended": "推奨", "not_applicable": "該当なし"}>
+<#assign gateLabel = {"met": "はい", "not_met": "いいえ", "unanswered": "未回答", "recommended": "推奨", "not_applicable": "該当なし"}>
 <#-- What the filled form shows for a verdict: はい/いいえ, nothing when unanswered. -->
-<#assign formAnswer = {"met": "はい", "not_met": "いいえ", "unanswered": "", "not_applicable": "該当なし"}>
+<#assign formAnswer = {"met": "はい", "not_met": "いいえ", "unanswered": "", "recommended": "推奨", "not_applicable": "該当なし"}>
 <#assign changeLabel = {"new": "新規", "changed": "変更"}>
 <#-- Why an edition was applied, in a few words (batch summary); the reports give the full sentence. -->
 <#assign checklistReasonLabel = {"fiscal_year": "評価日の年度の版", "latest_available": "その年度の版が未収録のため、収録済みで最新の版",
@@ -51,6 +51,10 @@
 <#function openRequirements volume>
   <#local automated = volume.requirements?filter(r -> r.status??)>
   <#return automated?filter(r -> r.status == "not_met") + automated?filter(r -> r.status == "unanswered")>
+</#function>
+<#-- A volume's requirements the source only recommends (「有効」「望ましい」) and that are not done: 推奨, apart from the gaps. -->
+<#function recommendedRequirements volume>
+  <#return volume.requirements?filter(r -> (r.status!"") == "recommended")>
 </#function>
 <#-- Every gap (不適合, then 未回答, each in checklist order) of one form's sections. -->
 <#function gaps sections>

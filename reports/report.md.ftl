@@ -106,7 +106,7 @@ ${md(g.text)}
 
 ## ${md(g.title)} ${g.edition}の要件
 
-回答から判定できる ${g.counts.automated} 件: **不適合 ${g.counts.notMet} ・ 未回答 ${g.counts.unanswered} ・ 適合 ${g.counts.met} ・ 該当なし ${g.counts.notApplicable}**。判定できない ${g.counts.manual} 件は確認の質問として末尾に示します。
+回答から判定できる ${g.counts.automated} 件: **不適合 ${g.counts.notMet} ・ 未回答 ${g.counts.unanswered} ・ 適合 ${g.counts.met} ・ 該当なし ${g.counts.notApplicable}**<#if (g.counts.recommended!0) gt 0>(ほかに推奨 ${g.counts.recommended} 件)</#if>。判定できない ${g.counts.manual} 件は確認の質問として末尾に示します。
 <#list g.volumes?filter(v -> v.condition??) as v>
 
 > **${md(v.title)}**: ${md(conditionNote(v))}
@@ -131,6 +131,24 @@ ${md(r.text)}
 </#list>
 </#if>
 </#list>
+<#assign advised = []><#list g.volumes as v><#list recommendedRequirements(v) as r><#assign advised += [{"v": v, "r": r}]></#list></#list>
+<#if advised?has_content>
+
+### 推奨: ガイドラインが「有効」「望ましい」とする対策のうち、まだのもの(${advised?size} 件)
+
+求められている対策(不適合)とは別に、ガイドラインが勧めている対策です。不適合の件数には数えていません。
+<#list advised as x>
+
+#### ${md(x.v.title)} ${md(x.r.number)} 【推奨】
+
+${md(x.r.text)}
+
+<#list found(x.r.findings)?filter(f -> f.status == "recommended") as f>
+- <#if f.subject??>${md(f.subject)}: </#if>${md(f.evidence)}<#if f.remediation??>
+  - 対応: ${md(f.remediation)}</#if>
+</#list>
+</#list>
+</#if>
 <#if g.counts.manual gt 0>
 
 ### 確認が必要な事項(${g.counts.manual} 件)

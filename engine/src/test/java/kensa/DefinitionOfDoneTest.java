@@ -63,7 +63,7 @@ class DefinitionOfDoneTest {
     @Test
     void everyDrlRuleNameStartsWithItsFilesRuleId() throws IOException {
         List<String> problems = new ArrayList<>();
-        for (Path drl : RuleBase.drlFiles(Project.RULES)) {
+        for (Path drl : RuleBase.decisionDrlFiles(Project.RULES)) {
             String id = drl.getFileName().toString().replace(".drl", "");
             Matcher m = RULE_NAME.matcher(Files.readString(drl));
             int rules = 0;
@@ -139,7 +139,7 @@ class DefinitionOfDoneTest {
     @Test
     void everyDrlRuleDeclaresASeverity() throws IOException {
         List<String> problems = new ArrayList<>();
-        for (Path drl : RuleBase.drlFiles(Project.RULES)) {
+        for (Path drl : RuleBase.decisionDrlFiles(Project.RULES)) {
             String text = Files.readString(drl);
             Matcher rule = RULE_NAME.matcher(text);
             while (rule.find()) {

@@ -36,7 +36,7 @@ class ScenarioTest {
 
     /** One per DRL file, whether it exists or not (the definition-of-done test reports missing ones). */
     static List<Path> scenarioFiles() {
-        return RuleBase.drlFiles(Project.RULES).stream().map(drl -> besides(drl, ".drl")).toList();
+        return RuleBase.decisionDrlFiles(Project.RULES).stream().map(drl -> besides(drl, ".drl")).toList();
     }
 
     /** One per checklist file with items, whether it exists or not (an edition whose items are not loaded has none to test). */
@@ -79,13 +79,23 @@ class ScenarioTest {
                 .filter(f -> f.rule().equals(rule)).toList();
         for (Expect expect : scenario.getExpect()) {
             List<Status> statuses = findings.stream()
-                    .filter(f -> expect.getScope() == null || expect.getScope().equals(f.scope()))
-                    .filter(f -> expect.getSubject() == null || expect.getSubject().equals(f.subject()))
+                    // As the engine fills a cell: a finding without a scope (or subject) stands in every scope (and subject).
+                    .filter(f -> expect.getScope() == null || f.scope() == null || expect.getScope().equals(f.scope()))
+                    .filter(f -> expect.getSubject() == null || f.subject() == null || expect.getSubject().equals(f.subject()))
                     .map(Finding::status).toList();
-            assertEquals(Status.ofCode(expect.getStatus().value()), Status.combine(statuses),
-                    () -> "scope " + expect.getScope() + ", subject " + expect.getSubject() + ", findings: " + findings);
+            String where = "scope " + expect.getScope() + ", subject " + expect.getSubject() + ", findings: " + findings;
+            if (expect.getStatus().value().equals(SILENT)) {
+                if (expect.getBecause() == null || expect.getBecause().isBlank()) fail("a scenario that expects silence says why (because)");
+                assertEquals(List.of(), statuses, () -> rule + " was expected to say nothing: " + where);
+                continue;
+            }
+            // Status.combine of nothing is 未回答, so without this a rule that says nothing would pass as unanswered.
+            if (statuses.isEmpty()) fail(rule + " said nothing (a named rule must speak): " + where);
+            assertEquals(Status.ofCode(expect.getStatus().value()), Status.combine(statuses), () -> where);
         }
     }
+
+    static final String SILENT = "silent";
 
     private static void checkForm(Assessor assessor, Path file, String checklistId, Scenario scenario) throws InputError {
         LocalDate asOf = scenario.getAsOf() != null ? scenario.getAsOf() : scenario.getFacility().getAssessmentDate();
@@ -128,6 +138,9 @@ class ScenarioTest {
             }
             if (cell == null) fail("no cell " + where + " on " + checklistId);
             final Assessment.Cell found = cell;
+            for (Finding f : cell.findings()) {
+                if (f.isSilence()) fail(where + ": rule " + f.rule() + " said nothing about this cell (a named rule must speak)");
+            }
             assertEquals(Status.ofCode(expect.getStatus().value()), cell.status(), () -> where + ": " + found);
             if (expect.getDue() != null) assertEquals(expect.getDue(), cell.due(), () -> where + " due: " + found);
             if (expect.getTarget() != null) assertEquals(expect.getTarget(), cell.target(), () -> where + " target: " + found);

@@ -118,8 +118,12 @@ public record Assessment(
     public record Guideline(String id, String title, String edition, LocalDate published, String selectedBy,
                             GuidelineCounts counts, List<Volume> volumes) {}
 
-    /** Requirements decided by rules (automated) by status, and those left to an assessor's question (manual). */
-    public record GuidelineCounts(int automated, int met, int notMet, int unanswered, int notApplicable, int manual) {
+    /**
+     * Requirements decided by rules (automated) by status, and those left to an assessor's question (manual);
+     * recommended: not done where the source only recommends it (推奨), apart from the gaps.
+     */
+    public record GuidelineCounts(int automated, int met, int notMet, int unanswered, int notApplicable, int manual,
+                                  @JsonInclude(JsonInclude.Include.NON_DEFAULT) int recommended) {
         public int gaps() { return notMet + unanswered; }
     }
 
@@ -134,19 +138,23 @@ public record Assessment(
      *                requirements are deemed complied with through the volume {@code through} names, みなし遵守)
      * @param holds   the rule is met: the volume applies, or is deemed complied with
      * @param through the title of the volume that stands in for this one (deemed_when only)
+     * @param throughOpen with deemed_when and the rule met: how many requirements of that volume are not met or
+     *                unanswered (みなし遵守 needs none)
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Condition(String kind, String rule, boolean holds, Status status, String through, List<String> evidence) {}
+    public record Condition(String kind, String rule, boolean holds, Status status, String through, Integer throughOpen,
+                            List<String> evidence) {}
 
     /**
      * @param text     the requirement's wording (reports only)
      * @param status   combined from its rules' findings; absent for a manual requirement
      * @param severity the highest severity among its open gaps
      * @param question what an assessor asks when no rule decides it (reports only)
+     * @param recommended the source only recommends it (「有効」「望ましい」): not done is 推奨 (recommended), never not_met
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Requirement(String key, String number, @JsonView(ForReports.class) String text, Status status,
-                              Severity severity, @JsonView(ForReports.class) String question,
+                              Severity severity, @JsonView(ForReports.class) String question, Boolean recommended,
                               @JsonSerialize(contentUsing = FindingId.class) List<Finding> findings) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -167,8 +175,9 @@ public record Assessment(
     /** An edition known to be in force whose items kensa does not have yet; issued is a date or a month (YYYY-MM). */
     public record InForce(String id, String title, String edition, String form, String issued) {}
 
-    /** Cells by status, gate excluded. */
-    public record Counts(int total, int met, int notMet, int unanswered, int notApplicable) {
+    /** Cells by status, gate excluded (recommended: only a consultant's own rule can make a cell 推奨). */
+    public record Counts(int total, int met, int notMet, int unanswered, int notApplicable,
+                         @JsonInclude(JsonInclude.Include.NON_DEFAULT) int recommended) {
         public int gaps() { return notMet + unanswered; }
     }
 

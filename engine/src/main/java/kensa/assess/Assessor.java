@@ -143,68 +143,114 @@ public final class Assessor {
         return byRule;
     }
 
-    /** Each requirement decided by its rules (all their findings, every scope and subject), or left to its question. */
+    /**
+     * Each requirement decided by its rules (all their findings, every scope and subject), or left to its question.
+     * A volume deemed complied with through another (みなし遵守) is so only when its rule is met and that other volume is
+     * complied with: assessed, and none of its requirements not met or unanswered. So the volumes it is deemed through
+     * are assessed first.
+     */
     private static Assessment.Guideline guideline(Guidelines.Selection selection, ByRule byRule, Finding closedByGate) {
         Guideline g = selection.guideline();
-        Map<String, String> titles = g.getVolume().stream().collect(Collectors.toMap(kensa.guideline.Volume::getKey, kensa.guideline.Volume::getTitle));
-        List<Assessment.Volume> volumes = new ArrayList<>();
-        Map<Status, Integer> counts = new HashMap<>();
-        int manual = 0;
-        for (kensa.guideline.Volume v : g.getVolume()) {
-            Assessment.Condition condition = condition(v, byRule, titles);
-            // Not assessed one by one: no medical information system, a volume that does not apply, or one deemed complied with.
-            List<Finding> closedBy = closedByGate != null ? List.of(closedByGate)
-                    : condition == null || condition.holds() == condition.kind().equals(APPLIES_WHEN) ? null
-                    : condition.evidence().stream().map(e -> new Finding(condition.rule(), null, null, Status.NOT_APPLICABLE, null, e, null)).toList();
-            List<Assessment.Requirement> requirements = new ArrayList<>();
-            for (Requirement r : v.getRequirement()) {
-                if (r.getBackground() != null || (r.getManual() != null && closedBy != null)) continue;
-                if (r.getManual() != null) {
-                    manual++;
-                    // The question says what to check; the requirement's wording would only repeat it.
-                    requirements.add(new Assessment.Requirement(r.getKey(), r.getNumber(), null, null, null,
-                            r.getManual(), List.of()));
-                    continue;
-                }
-                List<Finding> mine = closedBy != null ? closedBy : byRule.of(r.getRule(), null, null);
-                Status status = closedBy != null ? Status.NOT_APPLICABLE : Status.combine(statuses(mine));
-                // A requirement keeps the findings that explain its verdict: the failing ones for a gap, else the reason it
-                // was not assessed. Met findings are in the form's cells; repeating them under every requirement that
-                // shares a rule would multiply the output.
-                List<Finding> explaining = closedBy != null ? closedBy : List.of();
-                Severity severity = null;
-                if (status.isGap()) {
-                    explaining = new ArrayList<>();
-                    for (Finding f : mine) {
-                        if (!f.status().isGap()) continue;
-                        explaining.add(f);
-                        if (f.severity() != null && (severity == null || f.severity().compareTo(severity) < 0)) severity = f.severity();
-                    }
-                }
-                counts.merge(status, 1, Integer::sum);
-                requirements.add(new Assessment.Requirement(r.getKey(), r.getNumber(), r.getText(), status, severity, null, explaining));
-            }
-            volumes.add(new Assessment.Volume(v.getKey(), v.getTitle(), closedByGate != null ? null : condition, requirements));
+        List<kensa.guideline.Volume> all = g.getVolume();
+        Map<String, String> titles = all.stream().collect(Collectors.toMap(kensa.guideline.Volume::getKey, kensa.guideline.Volume::getTitle));
+        Map<String, Assessment.Volume> assessed = new HashMap<>();
+        Tally tally = new Tally();
+        for (kensa.guideline.Volume v : all) {
+            if (v.getDeemedWhen() == null) assessed.put(v.getKey(), volume(v, condition(v, byRule, titles, null), byRule, closedByGate, tally));
         }
-        Function<Status, Integer> n = s -> counts.getOrDefault(s, 0);
-        int automated = counts.values().stream().mapToInt(Integer::intValue).sum();
+        for (kensa.guideline.Volume v : all) {
+            if (v.getDeemedWhen() != null) {
+                Assessment.Volume through = assessed.get(v.getDeemedThrough());
+                assessed.put(v.getKey(), volume(v, condition(v, byRule, titles, through), byRule, closedByGate, tally));
+            }
+        }
+        List<Assessment.Volume> volumes = all.stream().map(v -> assessed.get(v.getKey())).toList();
+        Function<Status, Integer> n = s -> tally.counts.getOrDefault(s, 0);
+        int automated = tally.counts.values().stream().mapToInt(Integer::intValue).sum();
         return new Assessment.Guideline(g.getId(), g.getTitle(), g.getEdition(), g.getPublished(), selection.reason(),
                 new Assessment.GuidelineCounts(automated, n.apply(Status.MET), n.apply(Status.NOT_MET),
-                        n.apply(Status.UNANSWERED), n.apply(Status.NOT_APPLICABLE), manual),
+                        n.apply(Status.UNANSWERED), n.apply(Status.NOT_APPLICABLE), tally.manual, n.apply(Status.RECOMMENDED)),
                 volumes);
+    }
+
+    /** Requirements by verdict, and those left to a question, over every volume. */
+    private static final class Tally {
+        final Map<Status, Integer> counts = new HashMap<>();
+        int manual;
+    }
+
+    private static Assessment.Volume volume(kensa.guideline.Volume v, Assessment.Condition condition, ByRule byRule,
+                                            Finding closedByGate, Tally tally) {
+        // Not assessed one by one: no medical information system, a volume that does not apply, or one deemed complied with.
+        List<Finding> closedBy = closedByGate != null ? List.of(closedByGate)
+                : condition == null || condition.holds() == condition.kind().equals(APPLIES_WHEN) ? null
+                : condition.evidence().stream().map(e -> new Finding(condition.rule(), null, null, Status.NOT_APPLICABLE, null, e, null)).toList();
+        List<Assessment.Requirement> requirements = new ArrayList<>();
+        for (Requirement r : v.getRequirement()) {
+            if (r.getBackground() != null || (r.getManual() != null && closedBy != null)) continue;
+            boolean onlyRecommended = r.getStrength() == kensa.guideline.Strength.RECOMMENDED;
+            if (r.getManual() != null) {
+                tally.manual++;
+                // The question says what to check; the requirement's wording would only repeat it.
+                requirements.add(new Assessment.Requirement(r.getKey(), r.getNumber(), null, null, null,
+                        r.getManual(), onlyRecommended ? Boolean.TRUE : null, List.of()));
+                continue;
+            }
+            List<Finding> mine = closedBy != null ? closedBy : byRule.of(r.getRule(), null, null);
+            Status status = closedBy != null ? Status.NOT_APPLICABLE : Status.combine(statuses(mine));
+            // A requirement keeps the findings that explain its verdict: the failing ones for a gap, else all of them
+            // (what made it met), or the reason it was not assessed.
+            List<Finding> explaining = closedBy != null ? closedBy : mine;
+            Severity severity = null;
+            if (status == Status.NOT_MET && onlyRecommended) {
+                // What the source only recommends is advice: not done is 推奨, never 不適合, and its findings say so.
+                status = Status.RECOMMENDED;
+                explaining = new ArrayList<>();
+                for (Finding f : mine) {
+                    explaining.add(f.status() != Status.NOT_MET ? f : new Finding(f.rule(), f.scope(), f.subject(),
+                            Status.RECOMMENDED, f.severity(), f.evidence(), f.remediation()));
+                }
+            } else if (status.isGap()) {
+                explaining = new ArrayList<>();
+                for (Finding f : mine) {
+                    if (!f.status().isGap()) continue;
+                    explaining.add(f);
+                    if (f.severity() != null && (severity == null || f.severity().compareTo(severity) < 0)) severity = f.severity();
+                }
+            }
+            tally.counts.merge(status, 1, Integer::sum);
+            requirements.add(new Assessment.Requirement(r.getKey(), r.getNumber(), r.getText(), status, severity, null,
+                    onlyRecommended ? Boolean.TRUE : null, explaining));
+        }
+        return new Assessment.Volume(v.getKey(), v.getTitle(), closedByGate != null ? null : condition, requirements);
     }
 
     static final String APPLIES_WHEN = "applies_when";
     static final String DEEMED_WHEN = "deemed_when";
 
-    /** A volume's condition decided by its rule's findings: it holds only when the rule is met. */
-    private static Assessment.Condition condition(kensa.guideline.Volume v, ByRule byRule, Map<String, String> titles) {
+    /**
+     * A volume's condition decided by its rule's findings: it holds only when the rule is met, and for みなし遵守 only
+     * when the volume it is deemed through is complied with too (that volume assessed, none of its requirements open).
+     */
+    private static Assessment.Condition condition(kensa.guideline.Volume v, ByRule byRule, Map<String, String> titles,
+                                                  Assessment.Volume through) {
         String rule = v.getAppliesWhen() != null ? v.getAppliesWhen() : v.getDeemedWhen();
         if (rule == null) return null;
         List<Finding> mine = byRule.of(List.of(rule), null, null);
         Status status = Status.combine(mine.stream().map(Finding::status).toList());
-        return new Assessment.Condition(v.getAppliesWhen() != null ? APPLIES_WHEN : DEEMED_WHEN, rule, status == Status.MET, status,
-                v.getAppliesWhen() != null ? null : titles.get(v.getDeemedThrough()), mine.stream().map(Finding::evidence).toList());
+        List<String> evidence = mine.stream().map(Finding::evidence).toList();
+        if (v.getAppliesWhen() != null) return new Assessment.Condition(APPLIES_WHEN, rule, status == Status.MET, status, null, null, evidence);
+        Integer throughOpen = null;
+        if (status == Status.MET) {
+            throughOpen = 0;
+            if (through != null) {
+                for (Assessment.Requirement r : through.requirements()) if (r.status() != null && r.status().isGap()) throughOpen++;
+            }
+        }
+        boolean throughComplies = throughOpen != null && throughOpen == 0 && through != null
+                && through.requirements().stream().anyMatch(r -> r.status() != null && r.status() != Status.NOT_APPLICABLE);
+        return new Assessment.Condition(DEEMED_WHEN, rule, status == Status.MET && throughComplies, status,
+                titles.get(v.getDeemedThrough()), throughOpen, evidence);
     }
 
     /** The finding every other cell and requirement carries when the opening question is answered いいえ. */
@@ -322,16 +368,20 @@ public final class Assessor {
             return c;
         }
 
-        /** The findings of these rules in the scope and about the subject (null: any): in the rules' order, then by status, then by evidence. */
+        /**
+         * The findings of these rules in the scope and about the subject (null: any): in the rules' order, then by status,
+         * then by evidence. A rule that said nothing there is a {@linkplain Finding#silence silence}: every rule a cell or
+         * requirement names must speak for it, so one left silent makes it 未回答, never 適合.
+         */
         List<Finding> of(List<String> ruleIds, String scope, String subject) {
             List<Finding> found = new ArrayList<>();
             for (String id : ruleIds) {
-                List<Finding> mine = byRule.get(id);
-                if (mine == null) continue;
-                for (Finding f : mine) {
+                int before = found.size();
+                for (Finding f : byRule.getOrDefault(id, List.of())) {
                     if ((scope == null || f.scope() == null || scope.equals(f.scope()))
                             && (subject == null || f.subject() == null || subject.equals(f.subject()))) found.add(f);
                 }
+                if (found.size() == before) found.add(Finding.silence(id, scope, subject));
             }
             return found;
         }
@@ -416,6 +466,6 @@ public final class Assessor {
             }
         }
         return new Assessment.Counts(total, by[Status.MET.ordinal()], by[Status.NOT_MET.ordinal()],
-                by[Status.UNANSWERED.ordinal()], by[Status.NOT_APPLICABLE.ordinal()]);
+                by[Status.UNANSWERED.ordinal()], by[Status.NOT_APPLICABLE.ordinal()], by[Status.RECOMMENDED.ordinal()]);
     }
 }

@@ -1,5 +1,6 @@
 package kensa.assess;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -11,4 +12,22 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Finding(String rule, String scope, String subject, Status status, Severity severity, String evidence,
-                      String remediation) {}
+                      String remediation) {
+
+    static final String SILENCE = "このルールは、この欄について何も判定しませんでした(判定に必要な回答がないか、ルールに漏れがあります)。";
+
+    /**
+     * What stands in for a rule a cell or requirement names that said nothing about it: 未回答, never 適合. With the
+     * bundled rules it never shows (the scenario and example tests fail first); it guards consultants' own rules.
+     */
+    static Finding silence(String rule, String scope, String subject) {
+        return new Finding(rule, scope, subject, Status.UNANSWERED, null, SILENCE,
+                "質問票のこの項目の質問に回答してください。回答してもこの表示が続く場合は、ルール " + rule + " を見直してください。");
+    }
+
+    /** Whether the engine made this finding because the rule was silent. */
+    @JsonIgnore
+    public boolean isSilence() {
+        return status == Status.UNANSWERED && SILENCE.equals(evidence);
+    }
+}

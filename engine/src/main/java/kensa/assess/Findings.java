@@ -50,6 +50,11 @@ public final class Findings {
         add(rule, scope, Status.UNANSWERED, evidence, remediation);
     }
 
+    /** Not done where it is only recommended (or not yet required, e.g. before a reference date): 推奨, never a gap. */
+    public void recommended(RuleContext rule, String scope, String evidence, String remediation) {
+        add(rule, scope, Status.RECOMMENDED, evidence, remediation);
+    }
+
     public void notApplicable(RuleContext rule, String scope, String evidence) {
         add(rule, scope, Status.NOT_APPLICABLE, evidence, null);
     }
@@ -73,6 +78,7 @@ public final class Findings {
     public void met(Drools rule, String scope, String evidence) { met((RuleContext) rule, scope, evidence); }
     public void notMet(Drools rule, String scope, String evidence, String remediation) { notMet((RuleContext) rule, scope, evidence, remediation); }
     public void unanswered(Drools rule, String scope, String evidence, String remediation) { unanswered((RuleContext) rule, scope, evidence, remediation); }
+    public void recommended(Drools rule, String scope, String evidence, String remediation) { recommended((RuleContext) rule, scope, evidence, remediation); }
     public void notApplicable(Drools rule, String scope, String evidence) { notApplicable((RuleContext) rule, scope, evidence); }
     public void answer(Drools rule, String scope, Boolean answer, String statement, String remediation) {
         answer((RuleContext) rule, scope, answer, statement, remediation);

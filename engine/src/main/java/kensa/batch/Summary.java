@@ -76,6 +76,7 @@ public final class Summary implements AutoCloseable {
             guidelineStatuses.merge(Status.NOT_MET, f.guideline().notMet(), Integer::sum);
             guidelineStatuses.merge(Status.UNANSWERED, f.guideline().unanswered(), Integer::sum);
             guidelineStatuses.merge(Status.NOT_APPLICABLE, f.guideline().notApplicable(), Integer::sum);
+            guidelineStatuses.merge(Status.RECOMMENDED, f.guideline().recommended(), Integer::sum);
         }
         FormStats form = forms.computeIfAbsent(f.checklistId(), id -> new FormStats(f.checklistLabel()));
         for (FacilityResult.Cell c : f.cells()) {

@@ -72,6 +72,7 @@ public final class RuleBase {
         this.sessions = ThreadLocal.withInitial(() -> kieBase.newKieSessionsPool(1));
         this.declared = new Findings.Rules(kieBase.getKiePackages().stream().flatMap(p -> p.getRules().stream()).toList());
         this.ruleIds = kieBase.getKiePackages().stream()
+                .filter(p -> !p.getName().equals(DERIVED))
                 .flatMap(p -> p.getRules().stream())
                 .map(r -> Findings.ruleId(r.getName()))
                 .collect(Collectors.toCollection(TreeSet::new));
@@ -227,6 +228,18 @@ public final class RuleBase {
     /** Whether these are the rules compiled at build time (not compiled from the DRL at run time). */
     public boolean isPrecompiled() { return precompiled; }
 
+    /**
+     * The package of derived facts ({@code rules/derived/}): rules that state a guard once for the decision rules to read
+     * (insertLogical). They report no findings, so they have no rule id of their own.
+     */
+    public static final String DERIVED = "rules.derived";
+
+    /** The DRL files of decision rules: each is one rule id, with its scenarios beside it. */
+    public static List<Path> decisionDrlFiles(Path dir) {
+        Path derived = dir.resolve("derived");
+        return drlFiles(dir).stream().filter(p -> !p.startsWith(derived)).toList();
+    }
+
     public static List<Path> drlFiles(Path dir) {
         try (Stream<Path> walk = Files.walk(dir)) {
             return walk.filter(p -> p.toString().endsWith(".drl")).sorted().toList();
@@ -290,6 +303,7 @@ public final class RuleBase {
     public Map<String, Info> info() {
         Map<String, Info> info = new TreeMap<>();
         for (KiePackage p : kieBase.getKiePackages()) {
+            if (p.getName().equals(DERIVED)) continue;
             for (Rule r : p.getRules()) {
                 Severity s = Severity.ofCode(r.getMetaData().get("severity"));
                 String topic = p.getName().startsWith("rules.") ? p.getName().substring("rules.".length()) : p.getName();
