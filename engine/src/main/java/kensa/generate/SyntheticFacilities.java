@@ -35,6 +35,7 @@ import kensa.facts.Devices;
 import kensa.facts.Facility;
 import kensa.facts.FacilityType;
 import kensa.facts.Incident;
+import kensa.facts.IncidentKind;
 import kensa.facts.IncidentResponse;
 import kensa.facts.Incidents;
 import kensa.facts.InformationSystem;
@@ -822,12 +823,25 @@ public final class SyntheticFacilities {
             boolean leaked = kind == 2 || (malicious && rng.nextDouble() < 0.5);
             i.setPersonalDataLeaked(leaked);
             i.setCareDisrupted(kind == 3 || (kind == 0 && rng.nextDouble() < 0.6));
-            if (leaked) {
+            // Ransomware damages the records (毀損) whether or not it also leaks them; a lost stick is 滅失 or 漏えい.
+            boolean affected = leaked || kind == 0;
+            i.setPersonalDataAffected(affected);
+            if (affected) i.setKind(kind == 0 && !leaked ? IncidentKind.DAMAGE : kind == 2 ? IncidentKind.LOSS : IncidentKind.LEAK);
+            if (kind == 2 && rng.nextDouble() < 0.3) {
+                i.setHighGradeEncryption(true);
+                i.setKeyKeptApart(rng.nextDouble() < 0.8 ? Boolean.TRUE : rng.nextDouble() < 0.5 ? Boolean.FALSE : null);
+            }
+            if (malicious && rng.nextDouble() < 0.4) i.setMalicious(null); // not yet known whether it was an attack
+            if (malicious && rng.nextDouble() < 0.8) i.setVendorReportedOn(onOrBeforeAsOf(found.plusDays(rng.nextInt(2))));
+            if (malicious && rng.nextDouble() < 0.4) i.setPoliceReportedOn(onOrBeforeAsOf(found.plusDays(rng.nextInt(10))));
+            if (Boolean.TRUE.equals(i.getCareDisrupted()) && rng.nextDouble() < 0.3) i.setPublicHealthCentreReportedOn(onOrBeforeAsOf(found.plusDays(rng.nextInt(7))));
+            if (affected) {
                 if (rng.nextDouble() < 0.85) i.setPpcPreliminaryReportedOn(onOrBeforeAsOf(found.plusDays(1 + rng.nextInt(rng.nextDouble() < 0.8 ? 5 : 20))));
                 if (i.getPpcPreliminaryReportedOn() != null && rng.nextDouble() < 0.8) {
                     i.setPpcFinalReportedOn(onOrBeforeAsOf(found.plusDays(15 + rng.nextInt(malicious ? 70 : 40))));
                 }
                 if (rng.nextDouble() < 0.7) i.setPatientsNotifiedOn(onOrBeforeAsOf(found.plusDays(3 + rng.nextInt(40))));
+                else if (rng.nextDouble() < 0.3) i.setPubliclyAnnouncedOn(onOrBeforeAsOf(found.plusDays(3 + rng.nextInt(40))));
             }
             if ((malicious || Boolean.TRUE.equals(i.getCareDisrupted())) && rng.nextDouble() < 0.75) {
                 i.setMhlwReportedOn(onOrBeforeAsOf(found.plusDays(rng.nextInt(5))));
