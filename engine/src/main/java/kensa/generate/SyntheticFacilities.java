@@ -714,6 +714,9 @@ public final class SyntheticFacilities {
                 }
                 i.setTwoFactorAuthentication(yn(0.15, p(0.03, 0.5)));
                 if (Boolean.FALSE.equals(i.getTwoFactorAuthentication())) i.setTwoFactorAtNextRenewal(yn(0.4, p(0.2, 0.7)));
+                // Most systems share the facility-wide answers; a few (often departmental ones) are answered apart.
+                if (rng.nextDouble() < 0.15) i.setBackupPerformed(rng.nextDouble() < p(0.3, 0.9));
+                if (rng.nextDouble() < 0.1) i.setAccessLogKept(rng.nextDouble() < p(0.3, 0.9));
                 s.getSystem().add(i);
             }
             return s;
