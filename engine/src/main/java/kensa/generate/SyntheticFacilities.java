@@ -548,7 +548,9 @@ public final class SyntheticFacilities {
                 if (declared != null) {
                     declared.setReceivedOn(declared.getAnswer().get(0).getCheckedOn().plusDays(rng.nextInt(1, 21)));
                     if (declared.getReceivedOn().isAfter(asOf)) declared.setReceivedOn(asOf);
-                    v.getDeclaredAnswers().add(declared);
+                    // Now and then the form is in the drawer but its answers are not typed in yet.
+                    if (rng.nextDouble() < 0.1) v.setVendorChecklistReceivedOn(declared.getReceivedOn());
+                    else v.getDeclaredAnswers().add(declared);
                 }
             }
             return v;
