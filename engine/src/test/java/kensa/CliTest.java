@@ -253,6 +253,21 @@ class CliTest {
         assertTrue(form.contains("事業者確認用") && form.contains("そよかぜシステムズ(架空)"), "the vendor's form follows the facility's");
     }
 
+    /** Item wording the checklist data does not vouch for is marked where it is printed, with its source; confirmed wording is not. */
+    @Test
+    void unconfirmedWordingIsMarkedOnTheFilledForms() throws IOException {
+        kensa("assess", Project.EXAMPLES.resolve("declared-clinic.xml").toString(), "-o", out.toString(), "--format", "form.html,form.csv");
+        String form = Files.readString(out.resolve("declared-clinic.form.html"));
+        assertTrue(form.contains("運用管理規程等を整備している。 <span class=\"unconfirmed\">文言未確認<sup>※1-②</sup></span>"), "1-② is marked");
+        assertTrue(form.contains("※1-② 令和7年度版の追加テーマ「運用管理規程等の整備」として報告"), "its footnote says what is unconfirmed");
+        assertTrue(form.contains("(出典: 令和7年度版の追加テーマ") || form.contains("zaitakuiryo-c.com"), "and where it was seen");
+        assertTrue(form.contains("※2-⑪ 番号: 溶け込み版 p9 ではこの項目が⑥"), "the patch item's number is marked");
+        assertTrue(form.contains("医療情報システム安全管理責任者を設置している。</td>"), "confirmed wording prints plainly");
+        String csv = Files.readString(out.resolve("declared-clinic.form.csv"));
+        assertTrue(csv.contains("運用管理規程等を整備している。(文言未確認: "), "the CSV carries the note after the text");
+        assertTrue(csv.contains("\"医療情報システム安全管理責任者を設置している。\""), "confirmed wording unchanged in the CSV");
+    }
+
     /** The guideline and the checklist edition both follow the assessment date, and every output names both. */
     @ParameterizedTest(name = "{0} → {1}, {2}")
     @org.junit.jupiter.params.provider.CsvSource({

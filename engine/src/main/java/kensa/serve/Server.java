@@ -87,7 +87,7 @@ public final class Server implements AutoCloseable {
         this.questionnaire = settings.questionnaire();
         this.store = new Store(settings.dataDir(), settings.facilityXsd(), questionnaire.schema());
         this.answers = new Answers(store);
-        this.templates = new Reports(settings.reportsDir());
+        this.templates = new Reports(settings.reportsDir()).withChecklists(settings.assessing().checklists());
         byte[] token = new byte[32];
         new SecureRandom().nextBytes(token);
         this.csrf = Base64.getUrlEncoder().withoutPadding().encodeToString(token);
