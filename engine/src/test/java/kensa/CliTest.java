@@ -132,6 +132,71 @@ class CliTest {
         assertEquals(Files.readString(golden), json, "JSON differs from " + golden + " (rerun with -Dkensa.updateGolden=true if intended)");
     }
 
+    /**
+     * Every verdict shows why: each cell (gate, the facility's form, every vendor's form) and each requirement decided by
+     * rules refers to at least one finding, and none is the engine's stand-in for a named rule that said nothing.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("examples")
+    void everyVerdictRefersToTheFindingsThatDecidedIt(String name, int expectedExit, String checklist, String expectedVerdicts)
+            throws IOException {
+        kensa("assess", Project.EXAMPLES.resolve(name + ".xml").toString(), "-o", out.toString(), "--format", "json");
+        JsonNode a = JSON.readTree(out.resolve(name + ".json").toFile());
+        List<String> problems = new ArrayList<>();
+        List<JsonNode> cells = new ArrayList<>();
+        if (a.has("gate")) cells.add(a.get("gate"));
+        List<JsonNode> forms = new ArrayList<>(List.of(a));
+        if (a.has("vendorForms")) a.get("vendorForms").forEach(forms::add);
+        for (JsonNode form : forms) {
+            for (JsonNode s : form.get("sections")) for (JsonNode i : s.get("items")) i.get("cells").forEach(cells::add);
+        }
+        for (JsonNode c : cells) {
+            if (!c.has("findings") || c.get("findings").isEmpty()) problems.add("cell " + c.get("item") + " " + c.get("scope") + ": no finding");
+        }
+        if (a.has("guideline")) {
+            for (JsonNode v : a.get("guideline").get("volumes")) for (JsonNode r : v.get("requirements")) {
+                if (r.has("status") && (!r.has("findings") || r.get("findings").isEmpty())) problems.add("requirement " + r.get("key") + ": no finding");
+            }
+        }
+        for (JsonNode f : a.get("findings")) {
+            if (f.get("evidence").asText().startsWith("このルールは、この欄について何も判定しませんでした")) {
+                problems.add("rule " + f.get("rule").asText() + " said nothing about a cell or requirement that names it");
+            }
+        }
+        assertEquals(List.of(), problems);
+    }
+
+    /**
+     * 第7.0版's みなし遵守 holds only for a facility that complies with 保守委託機関編: vendors updating every server in
+     * writing is not enough while that volume's requirements are open, and each volume is then assessed.
+     */
+    @Test
+    void deemedComplianceNeedsTheMaintenanceVolumeCompliedWith() throws IOException {
+        Path file = out.resolve("deemed.xml");
+        Files.writeString(file, """
+                <facility xmlns="urn:kensa:facility:1">
+                  <name>テスト診療所</name>
+                  <facilityType>clinic</facilityType>
+                  <assessmentDate>2026-11-20</assessmentDate>
+                  <medicalInformationSystemInUse>true</medicalInformationSystemInUse>
+                  <maintenanceOutsourcing vendorsUpdateAllServers="true" writtenInContract="true"/>
+                </facility>
+                """);
+        kensa("assess", file.toString(), "-o", out.toString(), "--format", "json,md", "--guideline", "7.0");
+        JsonNode a = readAssessment(out.resolve("deemed.json"));
+        int deemed = 0;
+        for (JsonNode v : a.get("guideline").get("volumes")) {
+            JsonNode c = v.get("condition");
+            if (c == null || !c.get("kind").asText().equals("deemed_when")) continue;
+            deemed++;
+            assertFalse(c.get("holds").asBoolean(), v.get("title") + ": " + c);
+            assertTrue(c.get("throughOpen").asInt() > 0, v.get("title") + ": " + c);
+            assertTrue(v.get("requirements").size() > 0, v.get("title") + " is assessed");
+        }
+        assertEquals(3, deemed, "経営管理編・企画管理編・システム運用編");
+        assertTrue(Files.readString(out.resolve("deemed.md")).contains("保守委託機関編に不適合・未回答の要件"), "the report says why");
+    }
+
     static String verdicts(JsonNode a) {
         List<String> facility = new ArrayList<>();
         facility.add(a.get("gate").get("item").asText() + "=" + a.get("gate").get("status").asText());
@@ -460,6 +525,9 @@ class CliTest {
             long manual = kensa.catalog.Guidelines.requirements(g).filter(r -> r.getManual() != null).count();
             kensa.catalog.Guidelines.requirements(g).forEach(r ->
                     assertTrue(run.stdout().contains("\t" + r.getKey() + "\t"), "coverage lists " + r.getKey()));
+            assertTrue(run.stdout().contains("\tops_13_2_multilayer_monitoring\t"), "IDS/EDR is listed");
+            assertTrue(run.stdout().lines().anyMatch(l -> l.contains("\tops_13_2_multilayer_monitoring\t") && l.contains("\t推奨\t")),
+                    "the coverage table shows a recommendation's strength");
             assertTrue(run.stdout().contains("要件 " + (automated + manual) + " 件(背景 " + (entries - automated - manual)
                     + " 件を除く): 自動判定 " + automated + " 件"), run.stdout());
         }

@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Map;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -150,6 +152,59 @@ class DefinitionOfDoneTest {
         }
         assertEquals(List.of(), problems);
         assertTrue(Project.ruleBase().info().values().stream().allMatch(i -> i.severity() != null), "Drools reads every severity");
+    }
+
+    /**
+     * A cell that several rules decide is 未回答 when one of them has no answer: each such cell of a form with items has a
+     * checklist scenario that expects it unanswered.
+     */
+    @Test
+    void everyCellOfSeveralRulesHasAnUnansweredScenario() {
+        List<String> problems = new ArrayList<>();
+        for (Path file : ScenarioTest.checklistScenarioFiles()) {
+            if (!Files.exists(file)) continue;
+            Scenarios scenarios = ScenarioTest.read(file);
+            Set<String> unanswered = new HashSet<>();
+            scenarios.getScenario().forEach(sc -> sc.getExpect().stream()
+                    .filter(e -> e.getStatus() == ExpectedStatus.UNANSWERED && e.getVendor() == null)
+                    .forEach(e -> unanswered.add(e.getItem() + " " + e.getScope())));
+            Checklist form = Project.checklists().byId(scenarios.getChecklist()).orElseThrow();
+            form.getSection().forEach(s -> s.getItem().forEach(i -> i.getCell().forEach(c -> {
+                String cell = i.getNumber() + " " + c.getScope();
+                if (c.getRule().size() > 1 && !unanswered.contains(cell)) {
+                    problems.add(form.getId() + " " + cell + ": no scenario where one of " + c.getRule() + " has no answer");
+                }
+            })));
+        }
+        assertEquals(List.of(), problems);
+    }
+
+    /**
+     * One number per fact: a guideline requirement that cites the checklist by number (「チェックリスト2⑦」) names the
+     * item the R7 医療機関確認用 numbers so (2-⑦), and shares a rule with it.
+     */
+    @Test
+    void guidelineAndFormAgreeOnChecklistNumbers() {
+        Checklist r7 = Project.checklists().byId("r7-medical").orElseThrow();
+        Map<String, Set<String>> rulesByItem = new HashMap<>();
+        r7.getSection().forEach(s -> s.getItem().forEach(i -> i.getCell().forEach(c ->
+                rulesByItem.computeIfAbsent(i.getNumber(), k -> new HashSet<>()).addAll(c.getRule()))));
+        Pattern cited = Pattern.compile("チェックリスト(\\d)([①-⑳])");
+        List<String> problems = new ArrayList<>();
+        int checked = 0;
+        for (kensa.guideline.Volume v : Project.guidelines().byId("gl-6.0").orElseThrow().getVolume()) {
+            for (kensa.guideline.Requirement r : v.getRequirement()) {
+                Matcher m = cited.matcher(r.getNumber());
+                if (!m.matches() || r.getRule().isEmpty()) continue;
+                checked++;
+                Set<String> formRules = rulesByItem.getOrDefault(m.group(1) + "-" + m.group(2), Set.of());
+                if (r.getRule().stream().noneMatch(formRules::contains)) {
+                    problems.add(r.getKey() + " (" + r.getNumber() + ") shares no rule with r7-medical " + m.group(1) + "-" + m.group(2));
+                }
+            }
+        }
+        assertEquals(List.of(), problems);
+        assertTrue(checked >= 15, "checked " + checked);
     }
 
     @Test

@@ -315,9 +315,10 @@ public final class Assessor {
     private static Assessment.Cell cell(String item, String scope, String scopeLabel, String text, List<String> ruleIds,
                                         boolean reference, ByRule byRule, String subject, DeclaredAnswer declared,
                                         LocalDate deadline, LocalDate asOf, LocalDate fiscalYearEnd) {
-        List<Finding> mine = byRule.of(ruleIds, scope, subject);
-        Status facts = Status.combine(statuses(mine));
         Boolean declaredYes = declared == null ? null : declared.getValue().value().equals("はい");
+        // A cell no rule decides (one only its filler can answer, such as a vendor's) is decided by what is written on it.
+        List<Finding> mine = !ruleIds.isEmpty() ? byRule.of(ruleIds, scope, subject) : List.of(declarationOnly(scope, subject, declaredYes));
+        Status facts = ruleIds.isEmpty() ? Status.UNANSWERED : Status.combine(statuses(mine));
         Status status = facts;
         String basis = FACTS;
         Boolean contradiction = null;
@@ -341,6 +342,18 @@ public final class Assessor {
         return new Assessment.Cell(item, scope, scopeLabel, text, status, basis,
                 declared == null ? null : declared.getValue().value(), contradiction, reference ? Boolean.TRUE : null,
                 due, overdue, checkedOn, target, mine);
+    }
+
+    /** What stands for the facts in a cell that only its filler's own answer decides. */
+    private static Finding declarationOnly(String scope, String subject, Boolean declaredYes) {
+        String who = subject == null ? "施設" : "「" + subject + "」";
+        return declaredYes == null
+                ? new Finding(DECLARATION, scope, subject, Status.UNANSWERED, null, "この項目は" + who + "が様式に記入して答える項目で、記入がない",
+                        subject == null ? "様式のこの項目に「はい」か「いいえ」を記入してください。"
+                                : who + "に様式を渡し、この項目に記入して返してもらってください。")
+                : new Finding(DECLARATION, scope, subject, declaredYes ? Status.MET : Status.NOT_MET, null,
+                        who + "が様式に「" + (declaredYes ? "はい" : "いいえ") + "」と記入している",
+                        declaredYes ? null : who + "に、いいえの理由と対応の予定(目標日)を確認してください。");
     }
 
     private static Set<Status> statuses(List<Finding> findings) {

@@ -70,7 +70,7 @@ final class RulesCommand implements Callable<Integer> {
     /** One line per requirement, then the totals and the automated share. */
     private static void printCoverage(PrintWriter out, Guideline g) {
         out.println(g.getTitle() + " " + g.getEdition());
-        out.println("編\t番号\tキー\t要件\t確度\t判定\tルールまたは質問");
+        out.println("編\t番号\tキー\t要件\t確度\t強さ\t判定\tルールまたは質問");
         int automated = 0, manual = 0, background = 0;
         for (Volume v : g.getVolume()) {
             for (Requirement r : v.getRequirement()) {
@@ -91,8 +91,9 @@ final class RulesCommand implements Callable<Integer> {
                 }
                 String confidence = r.getCite().stream().map(Cite::getConfidence).map(Enum::name).distinct()
                         .collect(Collectors.joining("/"));
-                out.printf("%s\t%s\t%s\t%s\t%s\t%s\t%s%n", v.getTitle(), r.getNumber(), r.getKey(), oneLine(r.getText()), confidence, how,
-                        oneLine(what));
+                String strength = r.getStrength() == kensa.guideline.Strength.RECOMMENDED ? "推奨" : "必須";
+                out.printf("%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s%n", v.getTitle(), r.getNumber(), r.getKey(), oneLine(r.getText()), confidence,
+                        strength, how, oneLine(what));
             }
         }
         int requirements = automated + manual;
