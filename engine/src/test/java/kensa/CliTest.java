@@ -166,6 +166,57 @@ class CliTest {
         assertEquals(List.of(), problems);
     }
 
+    /** Help and command-line mistakes are in Japanese: none of picocli's English reaches a user. */
+    @Test
+    void helpAndUsageErrorsAreJapanese() {
+        List<String> english = List.of("Usage:", "Show this help", "Print version", "Commands:", "Options:", "Missing required",
+                "Unknown option", "Invalid value", "[COMMAND]");
+        List<Run> runs = new ArrayList<>(List.of(kensa("--help"), kensa("assess"), kensa("assess", "--bogus", "x.xml"),
+                kensa("assess", "--threads", "abc", "x.xml"), kensa("nosuchcommand")));
+        for (String command : List.of("assess", "validate", "editions", "rules", "compare", "generate", "serve")) runs.add(kensa(command, "--help"));
+        for (Run run : runs) {
+            String all = run.stdout() + run.stderr();
+            for (String word : english) assertFalse(all.contains(word), word + " in: " + all);
+        }
+        Run missing = kensa("assess");
+        assertEquals(2, missing.exit());
+        assertTrue(missing.stderr().contains("必要な指定がありません: FILE|DIR|GLOB"), missing.stderr());
+        assertTrue(missing.stderr().contains("kensa assess --help"), missing.stderr());
+        assertTrue(kensa("--help").stdout().contains("使い方: kensa"));
+    }
+
+    /**
+     * One date per cell in 令和8年度, whose edition's items are not loaded: the 令和7年度版 items are due by the end of the
+     * fiscal year in force (令和9年3月31日), never overdue because 令和7年度 has ended; JSON, report and form agree.
+     */
+    @Test
+    void aStandInFormIsDueWithinTheFiscalYearInForce() throws IOException {
+        Run run = kensa("assess", Project.EXAMPLES.resolve("small-clinic.xml").toString(), "-o", out.toString(),
+                "--format", "json,html,md,form.html", "--as-of", "2026-12-07");
+        assertEquals("", run.stderr());
+        JsonNode a = JSON.readTree(out.resolve("small-clinic.json").toFile());
+        assertEquals("items_not_loaded", a.get("checklist").get("selectedBy").asText());
+        assertEquals("2027-03-31", a.get("checklist").get("deadline").asText());
+        int due = 0;
+        List<JsonNode> forms = new ArrayList<>(List.of(a));
+        if (a.has("vendorForms")) a.get("vendorForms").forEach(forms::add);
+        for (JsonNode form : forms) for (JsonNode s : form.get("sections")) for (JsonNode i : s.get("items")) for (JsonNode c : i.get("cells")) {
+            if (c.has("due")) {
+                due++;
+                assertEquals("2027-03-31", c.get("due").asText(), c.toString());
+            }
+            assertFalse(c.has("overdue") && c.get("overdue").asBoolean(), c.toString());
+            if (c.has("target")) assertEquals("2027-03-31", c.get("target").asText(), c.toString());
+        }
+        assertTrue(due > 0, "the example has gaps");
+        for (String report : List.of("small-clinic.html", "small-clinic.md", "small-clinic.form.html")) {
+            String text = Files.readString(out.resolve(report));
+            assertFalse(text.contains("class=\"overdue\"") || text.contains("(期限超過)"), report + " marks something overdue");
+            assertFalse(text.contains("令和8年3月31日"), report + " shows the stand-in's deadline");
+            assertTrue(text.contains("令和9年3月31日"), report);
+        }
+    }
+
     /**
      * 第7.0版's みなし遵守 holds only for a facility that complies with 保守委託機関編: vendors updating every server in
      * writing is not enough while that volume's requirements are open, and each volume is then assessed.

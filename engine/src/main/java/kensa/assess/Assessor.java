@@ -266,6 +266,12 @@ public final class Assessor {
         FormFacts about = formFacts.computeIfAbsent(form, f -> new FormFacts(form, catalog.previous(form)));
         Optional<Checklist> previous = about.previous;
         LocalDate fiscalYearEnd = LocalDate.of(Checklists.fiscalYear(asOf) + 1, 3, 31);
+        // A form of an earlier fiscal year chosen to stand in for the edition of the assessment's year (its items not
+        // loaded, or not known yet): what it asks is due within the year in force, never overdue only because the
+        // stand-in's year has passed. An earlier edition asked for by name keeps its own deadline.
+        boolean standIn = selectedBy.equals(Selection.ITEMS_NOT_LOADED) || selectedBy.equals(Selection.LATEST_AVAILABLE);
+        LocalDate dueNoEarlierThan = standIn && form.getFiscalYear() < Checklists.fiscalYear(asOf) ? fiscalYearEnd : null;
+        LocalDate formDeadline = later(form.getDeadline(), dueNoEarlierThan);
         Map<String, DeclaredAnswer> unmatched = new LinkedHashMap<>(declared);
 
         Assessment.Cell gate = null;
@@ -290,7 +296,8 @@ public final class Assessor {
                                     FACTS, answer == null ? null : answer.getValue().value(), null, null, null, null, asOf, null,
                                     List.of(closedByGate))
                             : cell(item.getNumber(), c.getScope(), scopeLabel, null, c.getRule(), c.getReference(), findings, subject,
-                                    answer, c.getDeadline() != null ? c.getDeadline() : form.getDeadline(), asOf, fiscalYearEnd));
+                                    answer, c.getDeadline() != null ? later(c.getDeadline(), dueNoEarlierThan) : formDeadline,
+                                    asOf, fiscalYearEnd));
                 }
                 items.add(new Assessment.Item(item.getNumber(), item.getKey(), item.getText(),
                         about.changes.get(item.getKey()), item.getChangeNote(),
@@ -301,7 +308,7 @@ public final class Assessor {
         if (!unmatched.isEmpty()) throw noSuchCell(file, form, unmatched.values().iterator().next());
 
         Assessment.Checklist checklist = new Assessment.Checklist(form.getId(), form.getTitle(), form.getEdition(),
-                Checklists.code(form), form.getForm(), form.getFiscalYear(), form.getDeadline(), selectedBy,
+                Checklists.code(form), form.getForm(), form.getFiscalYear(), formDeadline, selectedBy,
                 previous.map(Checklist::getEdition).orElse(null),
                 inForce == null ? null : new Assessment.InForce(inForce.getId(), inForce.getTitle(), inForce.getEdition(),
                         inForce.getForm(), Checklists.issued(inForce)));
@@ -342,6 +349,10 @@ public final class Assessor {
         return new Assessment.Cell(item, scope, scopeLabel, text, status, basis,
                 declared == null ? null : declared.getValue().value(), contradiction, reference ? Boolean.TRUE : null,
                 due, overdue, checkedOn, target, mine);
+    }
+
+    private static LocalDate later(LocalDate a, LocalDate b) {
+        return a == null ? b : b == null || a.isAfter(b) ? a : b;
     }
 
     /** What stands for the facts in a cell that only its filler's own answer decides. */

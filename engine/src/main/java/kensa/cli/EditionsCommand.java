@@ -20,7 +20,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "editions", mixinStandardHelpOptions = true, subcommands = EditionsCommand.Diff.class,
+@Command(name = "editions", mixinStandardHelpOptions = true, subcommands = EditionsCommand.Diff.class, synopsisSubcommandLabel = "[コマンド]",
         description = "収録しているチェックリストの版と様式、ガイドラインの版を一覧にします。")
 final class EditionsCommand implements Callable<Integer> {
     static final Map<String, String> FILLED_BY = Map.of("hospital", "病院", "clinic", "診療所", "dental_clinic", "歯科診療所",

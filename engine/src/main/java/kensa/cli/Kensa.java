@@ -4,7 +4,8 @@ import java.util.Locale;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-@Command(name = "kensa", mixinStandardHelpOptions = true, version = "kensa 0.1.0",
+@Command(name = "kensa", mixinStandardHelpOptions = true, version = "kensa 0.1.0", resourceBundle = "kensa.cli.messages",
+        synopsisSubcommandLabel = "[コマンド]",
         description = "医療機関のサイバーセキュリティ対策を、厚生労働省のチェックリストに沿って評価します。",
         subcommands = {AssessCommand.class, ValidateCommand.class, EditionsCommand.class, RulesCommand.class, CompareCommand.class, GenerateCommand.class, ServeCommand.class},
         exitCodeListHeading = "%n終了コード:%n",
@@ -27,6 +28,7 @@ public final class Kensa {
     public static CommandLine commandLine() {
         Locale.setDefault(Locale.JAPAN); // the XML parser's messages follow it; users read Japanese first
         CommandLine cli = new CommandLine(new Kensa());
+        cli.setParameterExceptionHandler(new UsageErrors());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             // A broken file of our own data (a checklist) still deserves its file, line and fix.
             commandLine.getErr().println(e instanceof kensa.xml.InputError input ? input.describe() : "kensa: 内部エラー: " + e);

@@ -38,7 +38,7 @@ public final class PrecompileRules {
         KieBuilder builder = kie.newKieBuilder(files).buildAll(ExecutableModelProject.class);
         List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
         if (!errors.isEmpty()) {
-            System.err.println("kensa: rules/ does not compile to the executable model:\n" + new RuleCompileError(errors).getMessage());
+            System.err.println("kensa: rules/ のルールをコンパイルできません(実行可能モデル):\n" + new RuleCompileError(errors).getMessage());
             System.exit(1);
         }
         byte[] kjar = ((InternalKieModule) builder.getKieModule()).getBytes();
@@ -70,7 +70,7 @@ public final class PrecompileRules {
         written.stream().sorted().forEach(c -> lines.add(RuleBase.CLASS_KEY + c));
         Files.createDirectories(index.getParent());
         Files.write(index, lines, StandardCharsets.UTF_8);
-        System.out.printf("kensa: %d rule files precompiled (%d packages, %d classes) in %.1f s%n",
+        System.out.printf("kensa: ルールのファイル %d 個をコンパイルしました(パッケージ %d、クラス %d、%.1f 秒)%n",
                 RuleBase.drlFiles(rules).size(), models.size(), written.size(), (System.nanoTime() - start) / 1e9);
     }
 
