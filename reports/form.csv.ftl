@@ -4,8 +4,13 @@
 <#function q v><#return csvField(v?string)></#function>
 <#function row cells><#return cells?map(v -> q(v))?join(",") + "\r\n"></#function>
 <#function date d><#return wareki(d)></#function>
+<#-- Wording the checklist data does not vouch for carries its note and source after the text. -->
+<#function wording checklist number text>
+  <#local notes = (unconfirmedWording[checklist.id]!{})[number]![]>
+  <#return text + notes?map(n -> "(文言未確認: " + n.note + "。出典: " + n.source + (n.url?has_content?then(" " + n.url, "")) + ")")?join("")>
+</#function>
 <#function line checklist vendor section c text>
-  <#return row([checklist.form, checklist.edition, vendor, section, c.item, text, c.scopeLabel!"", formAnswer[c.status],
+  <#return row([checklist.form, checklist.edition, vendor, section, c.item, wording(checklist, c.item, text), c.scopeLabel!"", formAnswer[c.status],
       date(c.checkedOn!""), date(c.target!""), statusLabel[c.status],
       {"facts": "事実", "declaration": "申告"}[c.basis!""]!"", (c.contradiction!false)?then("相違", "")])>
 </#function>

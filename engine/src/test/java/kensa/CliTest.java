@@ -86,27 +86,27 @@ class CliTest {
                         "[みどりメディカルシステム(架空)] 1-(1)=unanswered 2-(1)=unanswered 2-(2)=unanswered 2-(3)=not_met 2-(4)=unanswered 2-(5)=unanswered 2-(6)=unanswered 2-(7)=unanswered 2-(8)=unanswered 2-(9)=unanswered\n" +
                         "[第6.0版] not_met=21 unanswered=54 met=2 not_applicable=5 manual=84\n"),
                 Arguments.of("hospital-250-beds", 1, "r6-medical",
-                        "0=met 1-(1)=met 2-(1)=met 2-(2)=not_met 2-(3)=not_met 2-(4) server=met 2-(4) terminal=met 2-(5) server=met 2-(5) terminal=not_met 2-(6) server=not_met 2-(7) server=not_met 2-(7) terminal=met 2-(7) network_device=met 2-(8) network_device=met 2-(9) server=unanswered 2-(9) terminal=not_met 3-(1)=met 3-(2)=met 3-(3)=met 照合1=not_met 照合2=unanswered\n" +
+                        "0=met 1-(1)=met 2-(1)=not_met 2-(2)=not_met 2-(3)=not_met 2-(4) server=met 2-(4) terminal=met 2-(5) server=met 2-(5) terminal=not_met 2-(6) server=not_met 2-(7) server=not_met 2-(7) terminal=met 2-(7) network_device=unanswered 2-(8) network_device=met 2-(9) server=unanswered 2-(9) terminal=not_met 3-(1)=met 3-(2)=met 3-(3)=met 照合1=not_met 照合2=unanswered\n" +
                         "[北斗メディカルソリューションズ(架空)] 1-(1)=unanswered 2-(1)=unanswered 2-(2)=unanswered 2-(3)=met 2-(4)=unanswered 2-(5)=unanswered 2-(6)=unanswered 2-(7)=unanswered 2-(8)=unanswered 2-(9)=unanswered\n" +
                         "[イメージングテック(架空)] 1-(1)=unanswered 2-(1)=unanswered 2-(2)=unanswered 2-(3)=not_met 2-(4)=unanswered 2-(5)=unanswered 2-(6)=unanswered 2-(7)=unanswered 2-(8)=unanswered 2-(9)=unanswered\n" +
                         "[ラボネット(架空)] 1-(1)=unanswered 2-(1)=unanswered 2-(2)=unanswered 2-(3)=met 2-(4)=unanswered 2-(5)=unanswered 2-(6)=unanswered 2-(7)=unanswered 2-(8)=unanswered 2-(9)=unanswered\n" +
-                        "[第6.0版] not_met=12 unanswered=59 met=10 not_applicable=1 manual=84\n"),
+                        "[第6.0版] not_met=14 unanswered=59 met=8 not_applicable=1 manual=84\n"),
                 Arguments.of("regional-hospital", 1, "r7-medical",
-                        "0=met 1-①=met 1-②=met 2-①=met 2-②=met 2-③=met 2-④ server=met 2-④ terminal=met 2-⑤ server=met 2-⑤ terminal=met 2-⑥ server=met 2-⑦=unanswered 2-⑧=not_met 2-⑨=met 2-⑩=not_met 2-⑪=not_met 2-⑫ server=met 2-⑫ terminal=met 2-⑬ network_device=not_met 3-①=met 3-②=met 3-③=met 照合1=not_met 照合2=unanswered\n" +
+                        "0=met 1-①=met 1-②=met 2-①=not_met 2-②=met 2-③=met 2-④ server=met 2-④ terminal=met 2-⑤ server=met 2-⑤ terminal=met 2-⑥ server=met 2-⑦=unanswered 2-⑧=not_met 2-⑨=met 2-⑩=not_met 2-⑪=not_met 2-⑫ server=met 2-⑫ terminal=met 2-⑬ network_device=not_met 3-①=met 3-②=met 3-③=met 照合1=not_met 照合2=unanswered\n" +
                         "[東北メディカルシステムズ(架空)] 1-①=unanswered 2-①=unanswered 2-②=unanswered 2-③=met 2-④=unanswered 2-⑤=unanswered 2-⑥=unanswered 2-⑦=unanswered 2-⑧=unanswered 2-⑨=unanswered 2-⑩=unanswered 2-⑪=unanswered 2-⑫=unanswered 2-⑬=unanswered\n" +
                         "[メディイメージ(架空)] 1-①=unanswered 2-①=unanswered 2-②=unanswered 2-③=met 2-④=unanswered 2-⑤=unanswered 2-⑥=unanswered 2-⑦=unanswered 2-⑧=unanswered 2-⑨=unanswered 2-⑩=unanswered 2-⑪=unanswered 2-⑫=unanswered 2-⑬=unanswered\n" +
-                        "[第7.0版] not_met=33 unanswered=1 met=45 not_applicable=4 manual=85 recommended=6\n"),
+                        "[第7.0版] not_met=35 unanswered=1 met=43 not_applicable=4 manual=85 recommended=6\n"),
                 Arguments.of("cloud-clinic", 1, "r7-medical",
                         "0=met 1-①=met 1-②=met 2-①=met 2-②=met 2-③=met 2-④ server=not_applicable 2-④ terminal=met 2-⑤ server=not_applicable 2-⑤ terminal=met 2-⑥ server=not_applicable 2-⑦=unanswered 2-⑧=unanswered 2-⑨=met 2-⑩=met 2-⑪=met 2-⑫ server=not_applicable 2-⑫ terminal=met 2-⑬ network_device=met 3-①=met 3-②=met 3-③=met 照合1=not_met 照合2=unanswered\n" +
                         "[そらカルテ(架空)] 1-①=unanswered 2-①=unanswered 2-②=unanswered 2-③=met 2-④=unanswered 2-⑤=unanswered 2-⑥=unanswered 2-⑦=unanswered 2-⑧=unanswered 2-⑨=unanswered 2-⑩=unanswered 2-⑪=unanswered 2-⑫=unanswered 2-⑬=unanswered\n" +
                         "[第7.0版] not_met=1 unanswered=8 met=19 not_applicable=61 manual=15\n"),
                 Arguments.of("no-vendor-clinic", 1, "r6-medical",
-                        "0=met 1-(1)=met 2-(1)=met 2-(2)=not_applicable 2-(3)=not_applicable 2-(4) server=not_applicable 2-(4) terminal=met 2-(5) server=not_applicable 2-(5) terminal=met 2-(6) server=not_applicable 2-(7) server=not_applicable 2-(7) terminal=met 2-(7) network_device=met 2-(8) network_device=met 2-(9) server=not_applicable 2-(9) terminal=met 3-(1)=met 3-(2)=not_met 3-(3)=met 照合1=not_applicable 照合2=not_applicable\n" +
-                        "[第6.0版] not_met=2 unanswered=46 met=15 not_applicable=19 manual=84\n"),
+                        "0=met 1-(1)=met 2-(1)=met 2-(2)=not_applicable 2-(3)=not_applicable 2-(4) server=not_applicable 2-(4) terminal=met 2-(5) server=not_applicable 2-(5) terminal=met 2-(6) server=not_applicable 2-(7) server=not_applicable 2-(7) terminal=met 2-(7) network_device=unanswered 2-(8) network_device=met 2-(9) server=not_applicable 2-(9) terminal=met 3-(1)=met 3-(2)=not_met 3-(3)=met 照合1=not_applicable 照合2=not_applicable\n" +
+                        "[第6.0版] not_met=2 unanswered=48 met=13 not_applicable=19 manual=84\n"),
                 Arguments.of("declared-clinic", 1, "r7-medical",
-                        "0=met 1-①=met 1-②=met 2-①=met 2-②=met 2-③=met 2-④ server=met 2-④ terminal=not_met 2-⑤ server=met 2-⑤ terminal=met 2-⑥ server=met 2-⑦=not_met 2-⑧=met 2-⑨=met 2-⑩=not_met 2-⑪=met 2-⑫ server=met 2-⑫ terminal=met 2-⑬ network_device=met 3-①=met 3-②=met 3-③=not_met 照合1=met 照合2=not_met\n" +
+                        "0=met 1-①=met 1-②=met 2-①=met 2-②=met 2-③=met 2-④ server=met 2-④ terminal=not_met 2-⑤ server=met 2-⑤ terminal=met 2-⑥ server=met 2-⑦=not_met 2-⑧=met 2-⑨=met 2-⑩=not_met 2-⑪=unanswered 2-⑫ server=met 2-⑫ terminal=met 2-⑬ network_device=met 3-①=met 3-②=met 3-③=not_met 照合1=met 照合2=not_met\n" +
                         "[そよかぜシステムズ(架空)] 1-①=met 2-①=met 2-②=not_met 2-③=met 2-④=met 2-⑤=met 2-⑥=met 2-⑦=not_met 2-⑧=met 2-⑨=met 2-⑩=not_met 2-⑪=met 2-⑫=met 2-⑬=met\n" +
-                        "[第6.0版] not_met=11 unanswered=46 met=20 not_applicable=5 manual=84\n"),
+                        "[第6.0版] not_met=11 unanswered=48 met=18 not_applicable=5 manual=84\n"),
                 Arguments.of("pharmacy", 1, "r7-pharmacy",
                         "0=met 1-①=met 1-②=met 2-①=met 2-②=met 2-③=met 2-④ server=not_applicable 2-④ terminal=met 2-⑤ server=not_applicable 2-⑤ terminal=met 2-⑥ server=not_applicable 2-⑦=met 2-⑧=met 2-⑨=not_met 2-⑩=not_met 2-⑪=met 2-⑫ server=not_applicable 2-⑫ terminal=met 2-⑬ network_device=met 3-①=met 3-②=met 3-③=met 照合1=met 照合2=met\n" +
                         "[ファーマシーネット(架空)] 1-①=met 2-①=met 2-②=met 2-③=met 2-④=met 2-⑤=met 2-⑥=met 2-⑦=not_applicable 2-⑧=not_applicable 2-⑨=met 2-⑩=not_met 2-⑪=met 2-⑫=met 2-⑬=met\n" +
@@ -370,6 +370,21 @@ class CliTest {
         assertTrue(form.contains("事業者確認用") && form.contains("そよかぜシステムズ(架空)"), "the vendor's form follows the facility's");
     }
 
+    /** Item wording the checklist data does not vouch for is marked where it is printed, with its source; confirmed wording is not. */
+    @Test
+    void unconfirmedWordingIsMarkedOnTheFilledForms() throws IOException {
+        kensa("assess", Project.EXAMPLES.resolve("declared-clinic.xml").toString(), "-o", out.toString(), "--format", "form.html,form.csv");
+        String form = Files.readString(out.resolve("declared-clinic.form.html"));
+        assertTrue(form.contains("運用管理規程等を整備している。 <span class=\"unconfirmed\">文言未確認<sup>※1-②</sup></span>"), "1-② is marked");
+        assertTrue(form.contains("※1-② 令和7年度版の追加テーマ「運用管理規程等の整備」として報告"), "its footnote says what is unconfirmed");
+        assertTrue(form.contains("(出典: 令和7年度版の追加テーマ") || form.contains("zaitakuiryo-c.com"), "and where it was seen");
+        assertTrue(form.contains("※2-⑪ 番号: 溶け込み版 p9 ではこの項目が⑥"), "the patch item's number is marked");
+        assertTrue(form.contains("医療情報システム安全管理責任者を設置している。</td>"), "confirmed wording prints plainly");
+        String csv = Files.readString(out.resolve("declared-clinic.form.csv"));
+        assertTrue(csv.contains("運用管理規程等を整備している。(文言未確認: "), "the CSV carries the note after the text");
+        assertTrue(csv.contains("\"医療情報システム安全管理責任者を設置している。\""), "confirmed wording unchanged in the CSV");
+    }
+
     /** The guideline and the checklist edition both follow the assessment date, and every output names both. */
     @ParameterizedTest(name = "{0} → {1}, {2}")
     @org.junit.jupiter.params.provider.CsvSource({
@@ -611,9 +626,11 @@ class CliTest {
         }
         List<String> rules = new ArrayList<>();
         actions.forEach(a -> rules.add(a.get("finding").get("rule").asText()));
-        // The entry points and the last line of defence of the ransomware cases come first.
-        assertTrue(rules.subList(0, 8).containsAll(List.of("connection_source_restricted", "password_reuse_prohibited",
-                "security_patches_applied", "backup_offline_copy", "ssl_vpn_hardened", "default_passwords_changed")), rules.toString());
+        // The entry points and the last line of defence of the ransomware cases come first (an OS past its end of support,
+        // the PACS server's, is one of those entry points).
+        assertTrue(rules.subList(0, 10).containsAll(List.of("connection_source_restricted", "password_reuse_prohibited",
+                "security_patches_applied", "backup_offline_copy", "ssl_vpn_hardened", "default_passwords_changed",
+                "device_software_supported")), rules.toString());
         assertTrue(summary.get("gaps").get("critical").asInt() >= 6);
         String html = Files.readString(out.resolve("regional-hospital.html"));
         assertTrue(html.contains("経営層の方へ") && html.contains("最優先の対策"));

@@ -9,9 +9,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import kensa.checklist.Checklist;
 import kensa.xml.InputError;
@@ -43,6 +46,17 @@ public final class Checklists {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        Map<String, String> shared = SharedParameters.load(dir);
+        for (Checklist c : found) {
+            Set<String> own = c.getParameter().stream().map(kensa.checklist.Parameter::getName).collect(Collectors.toSet());
+            shared.forEach((name, value) -> {
+                if (own.contains(name)) return;
+                kensa.checklist.Parameter p = new kensa.checklist.Parameter();
+                p.setName(name);
+                p.setValue(value);
+                c.getParameter().add(p);
+            });
         }
         found.sort(Comparator.comparing(Checklist::getFiscalYear).thenComparing(Checklist::getId));
         return new Checklists(List.copyOf(found));

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -74,6 +75,18 @@ public final class Guidelines {
                         "checklists/guidelines/ にある版の id(" + String.join("、", whole.keySet()) + ")を書いてください。");
             }
             whole.put(g.getId(), revise(base, g));
+        }
+        // After the revisions are applied, so a revision does not get the shared rows twice.
+        Map<String, String> shared = SharedParameters.load(checklistsDir);
+        for (Guideline g : whole.values()) {
+            Set<String> own = new HashSet<>(g.getParameter().stream().map(Parameter::getName).toList());
+            shared.forEach((name, value) -> {
+                if (own.contains(name)) return;
+                Parameter p = new Parameter();
+                p.setName(name);
+                p.setValue(value);
+                g.getParameter().add(p);
+            });
         }
         return new Guidelines(List.copyOf(whole.values()));
     }

@@ -122,7 +122,7 @@ final class AssessCommand implements Callable<Integer> {
         }
         if (guideline != null) selectGuideline(guidelines, LocalDate.MIN); // a bad --guideline is a usage error before any work
         Assessor assessor = new Assessor(rules.get(), checklists, guidelines);
-        Reports reports = new Reports(home.reports());
+        Reports reports = new Reports(home.reports()).withChecklists(checklists);
         List<String> perFacility = formats.stream().filter(f -> !f.equals(Reports.JSONL)).toList();
 
         List<Path> inputs = Inputs.expand(files);

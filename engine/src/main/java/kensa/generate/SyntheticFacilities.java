@@ -35,6 +35,7 @@ import kensa.facts.Devices;
 import kensa.facts.Facility;
 import kensa.facts.FacilityType;
 import kensa.facts.Incident;
+import kensa.facts.IncidentKind;
 import kensa.facts.IncidentResponse;
 import kensa.facts.Incidents;
 import kensa.facts.InformationSystem;
@@ -54,6 +55,7 @@ import kensa.facts.Vendor;
 import kensa.facts.VendorCertification;
 import kensa.facts.Vendors;
 import kensa.facts.VpnKind;
+import kensa.facts.OsProduct;
 import kensa.facts.VulnerabilityManagement;
 import kensa.facts.WirelessLan;
 import kensa.facts.YesNo;
@@ -193,6 +195,7 @@ public final class SyntheticFacilities {
         private Checklist form;
         private Checklist vendorForm;
         private final Map<String, Boolean> policy = new HashMap<>(); // device facts as first answered
+        private Boolean registerKept; // whether there is an asset register to list each device in
 
         Builder(SplittableRandom rng, int index, Checklists catalog) {
             this.rng = rng;
@@ -347,7 +350,10 @@ public final class SyntheticFacilities {
         private AssetRegister assetRegister() {
             AssetRegister a = new AssetRegister();
             a.setKept(yn(0.06, p(0.25, 0.95)));
+            registerKept = a.getKept();
             if (Boolean.TRUE.equals(a.getKept()) && !gap(0.35)) a.setLastStocktake(daysBefore(0, 800));
+            // "Never" is an answer apart from a date left out; the less mature say it more often.
+            if (Boolean.TRUE.equals(a.getKept()) && a.getLastStocktake() == null && rng.nextDouble() < p(0.5, 0.1)) a.setNeverStocktaken(true);
             return a.getKept() == null ? null : a;
         }
 
@@ -421,6 +427,7 @@ public final class SyntheticFacilities {
             d.setKind(kind);
             d.setName(name);
             if (quantity > 1) d.setQuantity(quantity);
+            inRegister(d);
             boolean server = kind == DeviceKind.SERVER;
             d.setPatchesApplied(shared("patches", 0.1, p(server ? 0.3 : 0.4, 0.95)));
             if (Boolean.FALSE.equals(d.getPatchesApplied())) {
@@ -438,6 +445,11 @@ public final class SyntheticFacilities {
             d.setAntiMalwareCurrent(shared("malware", 0.08, p(0.55, 0.98)));
             d.setDefaultPasswordsChanged(shared("defaults", 0.3, p(0.4, 0.95)));
             if (server) d.setSoftwareAdminPasswordsChanged(shared("swadmin", 0.5, p(0.3, 0.9)));
+            operatingSystem(d, server
+                    ? new OsProduct[] {OsProduct.WINDOWS_SERVER_2012_R_2, OsProduct.WINDOWS_SERVER_2016, OsProduct.WINDOWS_SERVER_2019,
+                        OsProduct.WINDOWS_SERVER_2022, OsProduct.WINDOWS_SERVER_2025, OsProduct.UBUNTU_22_04}
+                    : new OsProduct[] {OsProduct.WINDOWS_10, OsProduct.WINDOWS_11_HOME_PRO_23_H_2, OsProduct.WINDOWS_11_HOME_PRO_24_H_2,
+                        OsProduct.WINDOWS_11_ENTERPRISE_24_H_2, OsProduct.WINDOWS_11_HOME_PRO_25_H_2, OsProduct.WINDOWS_10_LTSC_2021});
             return d;
         }
 
@@ -445,9 +457,16 @@ public final class SyntheticFacilities {
             Device d = new Device();
             d.setKind(DeviceKind.NETWORK_DEVICE);
             d.setName(name);
+            inRegister(d);
             d.setPatchesApplied(shared("net.patches", 0.15, p(0.35, 0.92)));
             d.setConnectionSourceRestricted(shared("net.source", 0.2, p(0.3, 0.95)));
             d.setDefaultPasswordsChanged(shared("net.defaults", 0.3, p(0.35, 0.95)));
+            // Router firmware is rarely in the bundled table: the facility gives the maker's date, when it knows it.
+            if (!gap(0.5)) {
+                d.setOsProduct(OsProduct.OTHER);
+                if (!gap(0.4)) d.setEndOfSupport(asOf.plusDays(rng.nextInt(2200) - 700));
+                supportAfterEnd(d, d.getEndOfSupport());
+            }
             if (name.startsWith("保守用VPN")) {
                 if (!gap(0.2)) d.setVpn(rng.nextDouble() < 0.35 ? VpnKind.SSL_VPN : VpnKind.IPSEC);
                 if (d.getVpn() == VpnKind.SSL_VPN) d.setVpnHardened(yn(0.35, p(0.1, 0.8)));
@@ -455,6 +474,27 @@ public final class SyntheticFacilities {
                 d.setVpn(VpnKind.NONE);
             }
             return d;
+        }
+
+        /** The OS, older ones more often in less mature facilities; after its end of support, ESU or an agreed alternative, or neither. */
+        private void operatingSystem(Device d, OsProduct[] newestLast) {
+            if (gap(0.3)) return;
+            int i = (int) clamp(maturity * newestLast.length + 2.0 * (rng.nextDouble() - 0.5), 0, newestLast.length - 1);
+            d.setOsProduct(newestLast[i]);
+            // The end of support as the bundled table has it is not known here; ask the after-the-end questions of the oldest lines.
+            if (i <= 1) supportAfterEnd(d, null);
+        }
+
+        private void supportAfterEnd(Device d, LocalDate end) {
+            if (end != null && !end.isBefore(asOf)) return;
+            d.setExtendedSecurityUpdates(yn(0.4, p(0.1, 0.6)));
+            if (Boolean.TRUE.equals(d.getExtendedSecurityUpdates()) && !gap(0.3)) d.setExtendedSecurityUpdatesUntil(asOf.plusDays(rng.nextInt(900) - 200));
+            if (d.getAlternativeAgreedWithVendor() == null && !Boolean.TRUE.equals(d.getExtendedSecurityUpdates())) d.setAlternativeAgreedWithVendor(yn(0.5, p(0.1, 0.7)));
+        }
+
+        /** With a register, most devices are in it; a few (often the newest or the vendor's) are missing. */
+        private void inRegister(Device d) {
+            if (Boolean.TRUE.equals(registerKept)) d.setInAssetRegister(yn(0.3, p(0.75, 0.99)));
         }
 
         private List<Vendor> vendors() {
@@ -508,7 +548,9 @@ public final class SyntheticFacilities {
                 if (declared != null) {
                     declared.setReceivedOn(declared.getAnswer().get(0).getCheckedOn().plusDays(rng.nextInt(1, 21)));
                     if (declared.getReceivedOn().isAfter(asOf)) declared.setReceivedOn(asOf);
-                    v.getDeclaredAnswers().add(declared);
+                    // Now and then the form is in the drawer but its answers are not typed in yet.
+                    if (rng.nextDouble() < 0.1) v.setVendorChecklistReceivedOn(declared.getReceivedOn());
+                    else v.getDeclaredAnswers().add(declared);
                 }
             }
             return v;
@@ -583,6 +625,7 @@ public final class SyntheticFacilities {
                 if (!gap(0.4)) b.setMethods(1 + (rng.nextDouble() < p(0.1, 0.6) ? 1 : 0) + (rng.nextDouble() < 0.1 * maturity ? 1 : 0));
                 b.setOfflineCopy(yn(type == FacilityType.HOSPITAL ? 0.35 : 0.5, p(0.15, 0.75)));
                 if (!gap(0.55)) b.setLastRestoreTest(daysBefore(10, 900));
+                else if (rng.nextDouble() < p(0.6, 0.1)) b.setNeverRestoreTested(true);
             }
             return any(b.getEssentialDataIdentified(), b.getPerformed()) ? b : null;
         }
@@ -594,6 +637,7 @@ public final class SyntheticFacilities {
                 if (!gap(0.35)) c.setLastReviewed(daysBefore(0, 800));
                 c.setContinuationCriteria(yn(0.35, p(0.4, 0.9)));
                 if (!gap(0.45)) c.setLastDrill(daysBefore(15, 730));
+                else if (rng.nextDouble() < p(0.6, 0.1)) c.setNeverDrilled(true);
             }
             return c.getCyberAttackBcp() == null ? null : c;
         }
@@ -621,6 +665,7 @@ public final class SyntheticFacilities {
             s.setConfidentialityInContracts(yn(0.2, p(0.5, 0.97)));
             s.setTrainingAtHire(yn(0.25, p(0.3, 0.9)));
             if (!gap(0.35)) s.setLastTraining(daysBefore(0, (int) (300 + 600 * (1 - maturity))));
+            else if (rng.nextDouble() < p(0.5, 0.05)) s.setNeverTrained(true);
             return any(s.getConfidentialityInContracts(), s.getTrainingAtHire(), s.getLastTraining()) ? s : null;
         }
 
@@ -671,6 +716,9 @@ public final class SyntheticFacilities {
                 }
                 i.setTwoFactorAuthentication(yn(0.15, p(0.03, 0.5)));
                 if (Boolean.FALSE.equals(i.getTwoFactorAuthentication())) i.setTwoFactorAtNextRenewal(yn(0.4, p(0.2, 0.7)));
+                // Most systems share the facility-wide answers; a few (often departmental ones) are answered apart.
+                if (rng.nextDouble() < 0.15) i.setBackupPerformed(rng.nextDouble() < p(0.3, 0.9));
+                if (rng.nextDouble() < 0.1) i.setAccessLogKept(rng.nextDouble() < p(0.3, 0.9));
                 s.getSystem().add(i);
             }
             return s;
@@ -714,6 +762,7 @@ public final class SyntheticFacilities {
             l.setRecordsDuration(yn(0.35, p(0.4, 0.9)));
             l.setRecordsRecordsAccessed(yn(0.35, p(0.4, 0.95)));
             if (!gap(0.5)) l.setLastReviewed(daysBefore(0, 700));
+            else if (rng.nextDouble() < p(0.6, 0.1)) l.setNeverReviewed(true);
             l.setTamperProtected(yn(0.45, p(0.2, 0.8)));
             l.setClocksSynchronised(yn(0.35, p(0.5, 0.95)));
             return any(l.getRecordsLoginTime(), l.getRecordsDuration(), l.getRecordsRecordsAccessed(), l.getLastReviewed(),
@@ -779,12 +828,25 @@ public final class SyntheticFacilities {
             boolean leaked = kind == 2 || (malicious && rng.nextDouble() < 0.5);
             i.setPersonalDataLeaked(leaked);
             i.setCareDisrupted(kind == 3 || (kind == 0 && rng.nextDouble() < 0.6));
-            if (leaked) {
+            // Ransomware damages the records (毀損) whether or not it also leaks them; a lost stick is 滅失 or 漏えい.
+            boolean affected = leaked || kind == 0;
+            i.setPersonalDataAffected(affected);
+            if (affected) i.setKind(kind == 0 && !leaked ? IncidentKind.DAMAGE : kind == 2 ? IncidentKind.LOSS : IncidentKind.LEAK);
+            if (kind == 2 && rng.nextDouble() < 0.3) {
+                i.setHighGradeEncryption(true);
+                i.setKeyKeptApart(rng.nextDouble() < 0.8 ? Boolean.TRUE : rng.nextDouble() < 0.5 ? Boolean.FALSE : null);
+            }
+            if (malicious && rng.nextDouble() < 0.4) i.setMalicious(null); // not yet known whether it was an attack
+            if (malicious && rng.nextDouble() < 0.8) i.setVendorReportedOn(onOrBeforeAsOf(found.plusDays(rng.nextInt(2))));
+            if (malicious && rng.nextDouble() < 0.4) i.setPoliceReportedOn(onOrBeforeAsOf(found.plusDays(rng.nextInt(10))));
+            if (Boolean.TRUE.equals(i.getCareDisrupted()) && rng.nextDouble() < 0.3) i.setPublicHealthCentreReportedOn(onOrBeforeAsOf(found.plusDays(rng.nextInt(7))));
+            if (affected) {
                 if (rng.nextDouble() < 0.85) i.setPpcPreliminaryReportedOn(onOrBeforeAsOf(found.plusDays(1 + rng.nextInt(rng.nextDouble() < 0.8 ? 5 : 20))));
                 if (i.getPpcPreliminaryReportedOn() != null && rng.nextDouble() < 0.8) {
                     i.setPpcFinalReportedOn(onOrBeforeAsOf(found.plusDays(15 + rng.nextInt(malicious ? 70 : 40))));
                 }
                 if (rng.nextDouble() < 0.7) i.setPatientsNotifiedOn(onOrBeforeAsOf(found.plusDays(3 + rng.nextInt(40))));
+                else if (rng.nextDouble() < 0.3) i.setPubliclyAnnouncedOn(onOrBeforeAsOf(found.plusDays(3 + rng.nextInt(40))));
             }
             if ((malicious || Boolean.TRUE.equals(i.getCareDisrupted())) && rng.nextDouble() < 0.75) {
                 i.setMhlwReportedOn(onOrBeforeAsOf(found.plusDays(rng.nextInt(5))));

@@ -17,12 +17,19 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import kensa.assess.Assessment;
+import kensa.catalog.Checklists;
+import kensa.checklist.Checklist;
+import kensa.checklist.Cite;
+import kensa.checklist.Confidence;
+import kensa.checklist.Source;
 import kensa.assess.FindingId;
 
 /**
@@ -63,6 +70,45 @@ public final class Reports {
         templates.setSharedVariable("wareki", dateFunction(Wareki::dateOrMonth));
         templates.setSharedVariable("csvField", (TemplateMethodModelEx) args -> Csv.field(args.isEmpty() || args.get(0) == null ? "" : args.get(0).toString()));
         templates.setSharedVariable("fiscalYear", dateFunction(iso -> Wareki.fiscalYear(LocalDate.parse(iso))));
+        setSharedVariable("unconfirmedWording", Map.of());
+    }
+
+    /**
+     * Lets the forms mark item wording the checklist data itself does not vouch for: per form id and item number, the
+     * cites of confidence UNCONFIRMED (what is unconfirmed, and the source it was seen in). Confirmed wording prints plainly.
+     */
+    public Reports withChecklists(Checklists catalog) {
+        Map<String, Map<String, List<Map<String, String>>>> byForm = new LinkedHashMap<>();
+        for (Checklist form : catalog.all()) {
+            Map<String, Source> sources = new LinkedHashMap<>();
+            form.getSource().forEach(src -> sources.put(src.getId(), src));
+            Map<String, List<Map<String, String>>> items = new LinkedHashMap<>();
+            if (form.getGate() != null) unconfirmed(form.getGate().getCite(), sources).ifPresent(u -> items.put(form.getGate().getNumber(), u));
+            form.getSection().forEach(section -> section.getItem().forEach(item ->
+                    unconfirmed(item.getCite(), sources).ifPresent(u -> items.put(item.getNumber(), u))));
+            if (!items.isEmpty()) byForm.put(form.getId(), items);
+        }
+        setSharedVariable("unconfirmedWording", byForm);
+        return this;
+    }
+
+    private static Optional<List<Map<String, String>>> unconfirmed(List<Cite> cites, Map<String, Source> sources) {
+        List<Map<String, String>> notes = new ArrayList<>();
+        for (Cite cite : cites) {
+            if (cite.getConfidence() != Confidence.UNCONFIRMED) continue;
+            Source source = sources.get(cite.getSource());
+            notes.add(Map.of("note", cite.getValue(), "source", source == null ? cite.getSource() : source.getValue(),
+                    "url", source == null || source.getUrl() == null ? "" : source.getUrl()));
+        }
+        return notes.isEmpty() ? Optional.empty() : Optional.of(notes);
+    }
+
+    private void setSharedVariable(String name, Object value) {
+        try {
+            templates.setSharedVariable(name, value);
+        } catch (TemplateModelException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Every requested format, in order; the template data is built once for all templates. */

@@ -20,6 +20,9 @@ public final class Assessing {
     private final Checklists checklists;
     private final FacilityFiles reader;
 
+    /** The checklist editions it assesses against (the forms mark the wording these do not vouch for). */
+    public Checklists checklists() { return checklists; }
+
     public Assessing(Assessor assessor, Checklists checklists, Path facilityXsd) {
         this.assessor = assessor;
         this.checklists = checklists;

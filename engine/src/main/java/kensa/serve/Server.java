@@ -106,7 +106,7 @@ public final class Server implements AutoCloseable {
                 .filter(p -> p instanceof Group).map(p -> ((Group) p).path()).toList();
         this.store = new Store(settings.dataDir(), settings.facilityXsd(), questionnaire.schema());
         this.answers = new Answers(store);
-        this.templates = new Reports(settings.reportsDir());
+        this.templates = new Reports(settings.reportsDir()).withChecklists(settings.assessing().checklists());
         byte[] token = new byte[32];
         new SecureRandom().nextBytes(token);
         this.csrf = Base64.getUrlEncoder().withoutPadding().encodeToString(token);
