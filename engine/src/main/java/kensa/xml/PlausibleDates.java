@@ -24,7 +24,7 @@ public final class PlausibleDates {
      * The date fields (element or attribute names in facility.xsd) that may lie after the assessment date, and before
      * 1900; every other date says when something was done. (DateRangeTest checks each name is in facility.xsd.)
      */
-    static final Set<String> MAY_BE_FUTURE = Set.of("targetDate", "plannedUntil", "endOfSupport");
+    static final Set<String> MAY_BE_FUTURE = Set.of("targetDate", "plannedUntil", "endOfSupport", "extendedSecurityUpdatesUntil");
     /** The date the others are compared with: not a "when done" date of its own. */
     static final String ASSESSMENT_DATE = "assessmentDate";
 
