@@ -28,15 +28,17 @@ final class Version implements IVersionProvider {
             for (Checklist c : Checklists.load(home.checklists()).all()) {
                 byEdition.computeIfAbsent(Checklists.code(c) + " " + c.getEdition(), k -> new ArrayList<>()).add(c);
             }
-            lines.add("チェックリスト: " + byEdition.entrySet().stream()
-                    .map(e -> e.getKey() + "(" + e.getValue().stream().map(c -> c.getForm() + (Checklists.hasItems(c) ? "" : "・項目未収録"))
-                            .collect(Collectors.joining("・")) + ")")
-                    .collect(Collectors.joining("、")));
-            List<String> guidelines = new ArrayList<>();
+            lines.add("チェックリスト:");
+            byEdition.forEach((edition, forms) -> {
+                boolean noItems = forms.stream().noneMatch(Checklists::hasItems);
+                lines.add("  " + edition + "(" + forms.stream()
+                        .map(c -> c.getForm() + (noItems || Checklists.hasItems(c) ? "" : "〔項目未収録〕"))
+                        .collect(Collectors.joining("・")) + (noItems ? "。項目未収録" : "") + ")");
+            });
+            lines.add("ガイドライン:");
             for (Guideline g : Guidelines.load(home.checklists()).all()) {
-                guidelines.add(g.getEdition() + "(" + Wareki.date(g.getPublished()) + "公表)");
+                lines.add("  " + g.getEdition() + "(" + Wareki.date(g.getPublished()) + "公表)");
             }
-            lines.add("ガイドライン: " + String.join("、", guidelines));
             lines.add("収録データ: " + home.root());
         } catch (Exception e) {
             lines.add("(チェックリストとガイドラインの版を読めませんでした: " + e.getMessage() + ")");
