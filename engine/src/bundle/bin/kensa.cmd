@@ -23,7 +23,8 @@ rem Writable only if a file can be made there (a folder under Program Files is n
 set "STATE=%LOCALAPPDATA%\kensa"
 (type nul > "%ROOT%\.kensa-write-test") 2>nul && (del "%ROOT%\.kensa-write-test" 2>nul & set "STATE=%ROOT%")
 
-set "OPTS=-XX:+IgnoreUnrecognizedVMOptions -XX:+UseSerialGC -Xshare:auto -Xlog:cds*=off -Xlog:class+path*=off"
+rem (The options with '*' quoted: Java's launcher on Windows expands wildcards.)
+set OPTS=-XX:+IgnoreUnrecognizedVMOptions -XX:+UseSerialGC -Xshare:auto "-Xlog:cds*=off" "-Xlog:class+path*=off"
 if /i not "%~1"=="serve" if /i not "%~1"=="generate" set "OPTS=%OPTS% -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1"
 
 rem The class-data archive, recorded once from an assessment of a bundled example (as bin/kensa does). A stamp of the
@@ -50,7 +51,8 @@ endlocal
 
 :run
 set "SHARE="
-if exist "%JSA%" set "SHARE=-XX:SharedArchiveFile=%JSA%"
+rem (Quoted in the value: the user's folder may hold a space.)
+if exist "%JSA%" set SHARE="-XX:SharedArchiveFile=%JSA%"
 "%JAVA%" %OPTS% %SHARE% "-Dkensa.home=%ROOT%" "-Dkensa.data=%STATE%\kensa-data" -jar "%JAR%" %*
 exit /b %ERRORLEVEL%
 
