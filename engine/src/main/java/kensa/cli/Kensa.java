@@ -4,7 +4,7 @@ import java.util.Locale;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-@Command(name = "kensa", mixinStandardHelpOptions = true, version = "kensa 0.1.0", resourceBundle = "kensa.cli.messages",
+@Command(name = "kensa", mixinStandardHelpOptions = true, versionProvider = Version.class, resourceBundle = "kensa.cli.messages",
         synopsisSubcommandLabel = "[コマンド]",
         description = "医療機関のサイバーセキュリティ対策を、厚生労働省のチェックリストに沿って評価します。",
         subcommands = {AssessCommand.class, ValidateCommand.class, EditionsCommand.class, RulesCommand.class, CompareCommand.class, GenerateCommand.class, ServeCommand.class},

@@ -33,7 +33,8 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "N", defaultValue = "8765", description = "ポート番号(既定: ${DEFAULT-VALUE}。0 なら空いている番号)")
     int port;
 
-    @Option(names = "--data", paramLabel = "DIR", defaultValue = "kensa-data", description = "施設ファイルを保存するフォルダ(既定: ${DEFAULT-VALUE})")
+    // The release bundle's launcher names a folder it may write to (kensa.data); otherwise kensa-data where kensa starts.
+    @Option(names = "--data", paramLabel = "DIR", defaultValue = "${sys:kensa.data:-kensa-data}", description = "施設ファイルを保存するフォルダ(既定: ${DEFAULT-VALUE})")
     Path data;
 
     @Option(names = "--bind", paramLabel = "ADDR",
