@@ -565,6 +565,15 @@ class CliTest {
         }
         assertTrue(first.get("results.jsonl").split("\n").length > 30);
         assertEquals(cells + 1, first.get("summary.csv").split("\r\n").length);
+        // facilities.csv: one row per facility, for Excel (BOM, CRLF, Japanese headers, 和暦 and ISO dates, Japanese words).
+        String facilities = first.get("facilities.csv");
+        String[] rows = facilities.replace("\"", "").split("\r\n");
+        assertEquals(first.get("results.jsonl").split("\n").length + 1, rows.length);
+        assertTrue(rows[0].startsWith("\uFEFFファイル,施設名,施設の種類,評価日,評価日(西暦),"), rows[0]);
+        assertTrue(rows[1].matches(".*,(病院|診療所|歯科診療所|薬局),令和\\d+年\\d+月\\d+日,20\\d\\d-\\d\\d-\\d\\d,.*\\.html"), rows[1]);
+        String summary = first.get("summary.csv").replace("\"", "");
+        assertFalse(summary.contains(",not_met,") || summary.contains(",clinic,"), "summary.csv speaks Japanese");
+        assertTrue(summary.contains(",不適合,"));
     }
 
     @Test

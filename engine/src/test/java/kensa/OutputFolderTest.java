@@ -92,7 +92,7 @@ class OutputFolderTest {
         CliTest.Run run = CliTest.kensa("assess", in.toString(), "-o", out.toString(), "--format", "json", "--quiet");
         assertEquals(Kensa.SOME_INPUTS_FAILED, run.exit(), run.stderr());
         try (var files = Files.list(out)) {
-            assertEquals(List.of(".kensa-manifest", ".kensa.lock", "a.json", "errors.csv", "summary.csv", "summary.html"),
+            assertEquals(List.of(".kensa-manifest", ".kensa.lock", "a.json", "errors.csv", "facilities.csv", "summary.csv", "summary.html"),
                     files.map(f -> f.getFileName().toString()).sorted().toList());
         }
     }

@@ -10,7 +10,7 @@ import kensa.assess.Status;
  * What a batch keeps of one facility once its own reports are written: enough for the summaries, so memory does
  * not grow with the assessments themselves.
  */
-public record FacilityResult(String file, String base, String name, String type, Integer licensedBeds,
+public record FacilityResult(String file, String base, String name, String type, Integer licensedBeds, LocalDate assessedOn,
                              String checklistId, String checklistLabel, String checklistSelectedBy, String inForceLabel,
                              Assessment.Counts counts, Assessment.GuidelineCounts guideline, String guidelineEdition,
                              String guidelineSelectedBy, Assessment.GapCounts gaps, List<Cell> cells) {
@@ -28,6 +28,7 @@ public record FacilityResult(String file, String base, String name, String type,
         }
         Assessment.Checklist c = a.checklist();
         return new FacilityResult(a.facility().file(), base, a.facility().name(), a.facility().type(), a.facility().licensedBeds(),
+                a.assessedOn(),
                 c.id(), c.edition() + " " + c.form(), c.selectedBy(),
                 c.inForce() == null ? null : c.inForce().edition() + " " + c.inForce().form(), a.counts(),
                 a.guideline() == null ? null : a.guideline().counts(), a.guideline() == null ? null : a.guideline().edition(),

@@ -13,15 +13,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.TreeMap;
+import kensa.assess.Assessment;
 import kensa.assess.Status;
 import kensa.render.AtomicFiles;
 import kensa.render.Csv;
+import kensa.render.Labels;
 import kensa.render.Reports;
+import kensa.render.Wareki;
 import kensa.xml.InputError;
 
 /**
- * The batch summaries, fed one facility at a time in input order: {@code summary.csv} (one row per facility × cell)
- * and {@code errors.csv} (one row per bad file) are streamed to disk; {@code summary.html} is drawn at the end from
+ * The batch summaries, fed one facility at a time in input order: {@code facilities.csv} (one row per facility),
+ * {@code summary.csv} (one row per facility × cell) and {@code errors.csv} (one row per bad file) are streamed to disk; {@code summary.html} is drawn at the end from
  * counts per status and per cell, the facilities with the most open critical gaps, and the first failed inputs, so
  * memory stays bounded whatever the number of files.
  */
@@ -29,11 +32,15 @@ public final class Summary implements AutoCloseable {
     public static final String HTML = "summary.html";
     public static final String CSV = "summary.csv";
     public static final String ERRORS = "errors.csv";
+    public static final String FACILITIES = "facilities.csv";
+    /** Every file a batch writes besides each facility's own. */
+    public static final List<String> OUTPUTS = List.of(HTML, CSV, ERRORS, FACILITIES);
     static final int RANKED = 1000;
     static final int ERRORS_SHOWN = 1000;
 
     private final Path dir;
-    private final StreamedFile facilities;
+    private final StreamedFile cellRows;
+    private final StreamedFile facilityRows;
     private final StreamedFile errors;
     private final String reportFormat;
     private int assessed;
@@ -50,8 +57,11 @@ public final class Summary implements AutoCloseable {
     public Summary(Path dir, String reportFormat) throws IOException {
         this.dir = dir;
         this.reportFormat = reportFormat;
-        this.facilities = new StreamedFile(dir.resolve(CSV), List.of("ファイル", "施設名", "施設の種類", "様式", "版・様式", "番号", "欄",
-                "確認事項", "判定", "期限"));
+        this.cellRows = new StreamedFile(dir.resolve(CSV), List.of("ファイル", "施設名", "施設の種類", "様式", "版・様式", "番号", "欄",
+                "確認事項", "判定", "期限", "期限(西暦)"));
+        this.facilityRows = new StreamedFile(dir.resolve(FACILITIES), List.of("ファイル", "施設名", "施設の種類", "評価日", "評価日(西暦)",
+                "版・様式", "ガイドライン", "適合", "不適合", "未回答", "該当なし", "ガイドライン 不適合", "ガイドライン 未回答",
+                "ガイドライン 推奨", "緊急", "期限超過", "報告書"));
         this.errors = new StreamedFile(dir.resolve(ERRORS), List.of("ファイル", "行", "列", "エラー", "対処"));
     }
 
@@ -88,9 +98,18 @@ public final class Summary implements AutoCloseable {
             Object[] stats = form.cells.computeIfAbsent(c.item() + "\u0000" + (c.scope() == null ? "" : c.scope()),
                     k -> new Object[] {c.item(), c.scopeLabel() == null ? "" : c.scopeLabel(), c.text(), new int[Status.values().length]});
             ((int[]) stats[3])[c.status().ordinal()]++;
-            facilities.row(f.file(), f.name(), f.type(), f.checklistId(), f.checklistLabel(), c.item(),
-                    c.scopeLabel() == null ? "" : c.scopeLabel(), c.text(), c.status().code(), c.due() == null ? "" : c.due().toString());
+            cellRows.row(f.file(), f.name(), Labels.facilityType(f.type()), f.checklistId(), f.checklistLabel(), c.item(),
+                    c.scopeLabel() == null ? "" : c.scopeLabel(), c.text(), Labels.STATUSES.get(c.status()),
+                    c.due() == null ? "" : Wareki.date(c.due()), c.due() == null ? "" : c.due().toString());
         }
+        Assessment.Counts n = f.counts();
+        Assessment.GuidelineCounts g = f.guideline();
+        facilityRows.row(f.file(), f.name(), Labels.facilityType(f.type()), f.assessedOn() == null ? "" : Wareki.date(f.assessedOn()),
+                String.valueOf(f.assessedOn()), f.checklistLabel(), f.guidelineEdition() == null ? "" : f.guidelineEdition(),
+                String.valueOf(n.met()), String.valueOf(n.notMet()), String.valueOf(n.unanswered()), String.valueOf(n.notApplicable()),
+                g == null ? "" : String.valueOf(g.notMet()), g == null ? "" : String.valueOf(g.unanswered()),
+                g == null ? "" : String.valueOf(g.recommended()), String.valueOf(f.gaps().critical()), String.valueOf(f.gaps().overdue()),
+                reportFormat == null ? "" : f.base() + "." + reportFormat);
         worst.add(new Ranked(index, f));
         if (worst.size() > RANKED) worst.poll();
     }
@@ -110,7 +129,8 @@ public final class Summary implements AutoCloseable {
 
     /** Finishes the CSV files and writes summary.html. */
     public void write(Reports reports) throws IOException {
-        facilities.finish();
+        cellRows.finish();
+        facilityRows.finish();
         errors.finish();
         List<Map<String, Object>> ranked = new ArrayList<>();
         worst.stream().sorted(Ranked.ORDER).forEach(r -> {
@@ -179,7 +199,8 @@ public final class Summary implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        facilities.close();
+        cellRows.close();
+        facilityRows.close();
         errors.close();
     }
 

@@ -136,7 +136,7 @@ final class AssessCommand implements Callable<Integer> {
             baseNames.add(base);
             if (base != null) perFacility.forEach(f -> planned.add(base + "." + f));
         }
-        if (batch) planned.addAll(List.of(Summary.HTML, Summary.CSV, Summary.ERRORS));
+        if (batch) planned.addAll(Summary.OUTPUTS);
         if (formats.contains(Reports.JSONL)) planned.add(RESULTS);
         OutputFolder folder;
         try {
@@ -201,7 +201,7 @@ final class AssessCommand implements Callable<Integer> {
             }
             if (summary != null) {
                 summary.write(reports);
-                for (String name : List.of(Summary.HTML, Summary.CSV, Summary.ERRORS)) folder.wrote(outputDir.resolve(name));
+                for (String name : Summary.OUTPUTS) folder.wrote(outputDir.resolve(name));
                 out.printf("%d 件を評価、%d 件は評価できませんでした → %s%n", summary.assessed(), summary.failed(), outputDir.resolve("summary.html"));
             }
             folder.finish();

@@ -23,8 +23,13 @@ import picocli.CommandLine.Spec;
 @Command(name = "editions", mixinStandardHelpOptions = true, subcommands = EditionsCommand.Diff.class, synopsisSubcommandLabel = "[コマンド]",
         description = "収録しているチェックリストの版と様式、ガイドラインの版を一覧にします。")
 final class EditionsCommand implements Callable<Integer> {
-    static final Map<String, String> FILLED_BY = Map.of("hospital", "病院", "clinic", "診療所", "dental_clinic", "歯科診療所",
-            "pharmacy", "薬局", Checklists.VENDOR, "事業者");
+    static final Map<String, String> FILLED_BY = filledBy();
+
+    private static Map<String, String> filledBy() {
+        Map<String, String> by = new java.util.HashMap<>(kensa.render.Labels.FACILITY_TYPES);
+        by.put(Checklists.VENDOR, "事業者");
+        return Map.copyOf(by);
+    }
 
     @Spec CommandSpec spec;
 
