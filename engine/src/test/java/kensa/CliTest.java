@@ -368,6 +368,11 @@ class CliTest {
         assertTrue(Files.readString(out.resolve("declared-clinic.md")).contains("## 申告と事実の食い違い(4 件)"));
         String form = Files.readString(out.resolve("declared-clinic.form.html"));
         assertTrue(form.contains("事業者確認用") && form.contains("そよかぜシステムズ(架空)"), "the vendor's form follows the facility's");
+        // The inspector's form says it in the cell itself, in words, and nothing about software.
+        assertTrue(form.contains("申告と相違(申告: はい)"), "a contradiction, with the declared answer, in its cell");
+        assertTrue(form.contains("<div class=\"mark\">自己申告</div>"), "a self-declared answer, in its cell");
+        assertFalse(form.contains("<sup>†</sup>") || form.contains("<sup>*</sup>"), "no tiny marks");
+        assertFalse(form.replaceAll("<[^>]*>", "").contains("kensa"), "the form does not speak of software");
     }
 
     /** Item wording the checklist data does not vouch for is marked where it is printed, with its source; confirmed wording is not. */
