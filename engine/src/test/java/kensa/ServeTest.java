@@ -241,7 +241,11 @@ class ServeTest {
         String id = serve.create("ダウンロード医院", "clinic");
         HttpResponse<String> r = serve.get("/f/" + id + "/download");
         assertEquals(200, r.statusCode());
-        assertEquals("attachment; filename=\"" + id + ".xml\"", r.headers().firstValue("Content-Disposition").orElse(""));
+        // Saved under the facility's name and date (RFC 6266 filename*), the id as the plain fallback.
+        String disposition = r.headers().firstValue("Content-Disposition").orElse("");
+        assertTrue(disposition.startsWith("attachment; filename=\"" + id + ".xml\"; filename*=UTF-8''"), disposition);
+        String name = java.net.URLDecoder.decode(disposition.substring(disposition.indexOf("''") + 2), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(name.matches("ダウンロード医院_\\d{4}-\\d{2}-\\d{2}\\.xml"), name);
         assertEquals(ServeFixture.read(serve.file(id)), r.body());
     }
 

@@ -799,10 +799,15 @@ public final class Server implements AutoCloseable {
         send(ex, 200, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The facility file, saved under the facility's name and assessment date (the id stays as the plain-ASCII fallback). */
     private void download(HttpExchange ex, String id) throws IOException, Refusal {
         read(id);
+        Assessment assessment = assess(id);
+        String name = kensa.batch.OutputNames.base(java.nio.file.Path.of(assessment.facility().name() + "_"
+                + (assessment.assessedOn() == null ? "" : assessment.assessedOn()) + ".xml")) + ".xml";
         byte[] xml = Files.readAllBytes(store.file(id));
-        ex.getResponseHeaders().set("Content-Disposition", "attachment; filename=\"" + id + ".xml\"");
+        ex.getResponseHeaders().set("Content-Disposition", "attachment; filename=\"" + id + ".xml\"; filename*=UTF-8''"
+                + java.net.URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"));
         send(ex, 200, "application/xml; charset=utf-8", xml);
     }
 
