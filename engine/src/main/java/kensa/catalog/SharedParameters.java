@@ -27,8 +27,21 @@ public final class SharedParameters {
 
     private SharedParameters() {}
 
+    /** Read once per folder: the checklists and the guidelines both ask, and each reading builds a reader and a schema. */
+    private static final Map<Path, Map<String, String>> LOADED = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** Name to value, in file and row order; empty when there is no lifecycle folder. */
     public static Map<String, String> load(Path checklistsDir) throws InputError {
+        Path key = checklistsDir.toAbsolutePath().normalize();
+        Map<String, String> loaded = LOADED.get(key);
+        if (loaded == null) {
+            loaded = java.util.Collections.unmodifiableMap(read(key));
+            LOADED.putIfAbsent(key, loaded);
+        }
+        return loaded;
+    }
+
+    private static Map<String, String> read(Path checklistsDir) throws InputError {
         Path dir = checklistsDir.resolve("lifecycle");
         Map<String, String> parameters = new LinkedHashMap<>();
         if (!Files.isDirectory(dir)) return parameters;
