@@ -576,6 +576,10 @@ class CliTest {
         assertEquals(first.get("results.jsonl").split("\n").length + 1, rows.length);
         assertTrue(rows[0].startsWith("\uFEFFファイル,施設名,施設の種類,評価日,評価日(西暦),"), rows[0]);
         assertTrue(rows[1].matches(".*,(病院|診療所|歯科診療所|薬局),令和\\d+年\\d+月\\d+日,20\\d\\d-\\d\\d-\\d\\d,.*\\.html"), rows[1]);
+        String html = first.get("summary.html");
+        assertTrue(html.contains("id=\"filter-name\"") && html.contains("id=\"filter-type\"") && html.contains("id=\"filter-status\""),
+                "summary.html filters by name, type and state");
+        assertTrue(html.contains("aria-sort"), "and shows the sort order");
         String summary = first.get("summary.csv").replace("\"", "");
         assertFalse(summary.contains(",not_met,") || summary.contains(",clinic,"), "summary.csv speaks Japanese");
         assertTrue(summary.contains(",不適合,"));
