@@ -17,6 +17,11 @@ public final class Progress {
     private final boolean quiet;
     private final long start = System.nanoTime();
     private long lastShown = start;
+    /** A bar is drawn on the terminal's current line (another line printed now would be glued onto it). */
+    private boolean drawn;
+    /** Before an estimate means anything: a rate from at least this long and this many files. */
+    static final double ESTIMATE_AFTER_SECONDS = 2;
+    static final int ESTIMATE_AFTER_FILES = 20;
 
     public Progress(PrintWriter err, int total, boolean terminal, boolean quiet) {
         this.err = err;
@@ -38,18 +43,34 @@ public final class Progress {
         show(done, errors, System.nanoTime());
         err.println();
         err.flush();
+        drawn = false;
     }
 
-    private void show(int done, int errors, long now) {
-        double seconds = (now - start) / 1e9;
+    /** Erases the bar, so that the line printed next starts on a clean line; the next update draws it again. */
+    public void clear() {
+        if (!drawn) return;
+        err.print("\r" + " ".repeat(BAR_WIDTH + 80) + "\r");
+        err.flush();
+        drawn = false;
+    }
+
+    private static final int BAR_WIDTH = 30;
+
+    /** What the progress says after this many seconds: the remaining time only once there is a rate to go by. */
+    static String text(int done, int total, int errors, double seconds) {
         double rate = seconds > 0 ? done / seconds : 0;
-        long eta = rate > 0 ? Math.round((total - done) / rate) : -1;
-        String text = String.format("%d/%d 件 %.0f 件/秒 残り %s エラー %d 件", done, total, rate,
-                eta < 0 ? "—" : eta / 60 + "分" + eta % 60 + "秒", errors);
+        boolean estimate = seconds >= ESTIMATE_AFTER_SECONDS && done >= ESTIMATE_AFTER_FILES && rate > 0;
+        long eta = estimate ? Math.round((total - done) / rate) : -1;
+        return String.format("%d/%d 件 %.0f 件/秒 残り %s エラー %d 件", done, total, rate,
+                eta < 0 ? "計算中" : eta / 60 + "分" + eta % 60 + "秒", errors);
+    }
+
+    void show(int done, int errors, long now) {
+        String text = text(done, total, errors, (now - start) / 1e9);
         if (terminal) {
-            int width = 30;
-            int filled = total == 0 ? width : (int) ((long) width * done / total);
-            err.print("\r[" + "#".repeat(filled) + " ".repeat(width - filled) + "] " + text + "   ");
+            int filled = total == 0 ? BAR_WIDTH : (int) ((long) BAR_WIDTH * done / total);
+            err.print("\r[" + "#".repeat(filled) + " ".repeat(BAR_WIDTH - filled) + "] " + text + "   ");
+            drawn = true;
         } else {
             err.println("kensa: " + text);
         }

@@ -181,6 +181,7 @@ final class AssessCommand implements Callable<Integer> {
                     Outcome o = take(window.poll());
                     long index = done;
                     done++;
+                    progress.clear();
                     if (o.error() != null) {
                         failed++;
                         err.println(o.error().describe());
