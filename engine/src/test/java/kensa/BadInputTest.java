@@ -29,6 +29,8 @@ class BadInputTest {
                 Arguments.of("unknown-enum", HEAD + OPEN + "  <name>動物病院</name>\n  <facilityType>veterinary</facilityType>\n</facility>\n", 4, "値のどれか"),
                 Arguments.of("bad-date", HEAD + OPEN + "  <name>日付の誤り</name>\n  <facilityType>clinic</facilityType>\n"
                         + "  <assessmentDate>2025/03/31</assessmentDate>\n</facility>\n", 5, "YYYY-MM-DD"),
+                Arguments.of("impossible-date", HEAD + OPEN + "  <name>日付の誤り</name>\n  <facilityType>clinic</facilityType>\n"
+                        + "  <assessmentDate>2025-02-30</assessmentDate>\n</facility>\n", 5, "「2025-02-30」は日付として正しくありません"),
                 Arguments.of("bad-boolean", HEAD + OPEN + "  <name>はい</name>\n  <facilityType>clinic</facilityType>\n"
                         + "  <securityOfficer appointed=\"はい\"/>\n</facility>\n", 5, "true / false"),
                 Arguments.of("xxe", HEAD + "<!DOCTYPE facility [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>\n" + OPEN

@@ -36,9 +36,19 @@ final class XmlProblems {
         FIXES.put("Content is not allowed in prolog", "ファイルの先頭は <?xml … ?> か最初の要素で始めてください(前に余計な文字があります)。");
     }
 
+    /** A value of a type the schema names: what the value is said to be, in plain words. */
+    private static final java.util.regex.Pattern BAD_VALUE =
+            java.util.regex.Pattern.compile("cvc-datatype-valid\\.1\\.2\\.1: '([^']*)'.*'(date|boolean|int|integer|nonNegativeInteger)'");
+    private static final Map<String, String> SAID = Map.of("date", "日付として正しくありません(存在しない日か、YYYY-MM-DD の形でない)",
+            "boolean", "はい/いいえの値ではありません(true か false)", "int", "整数ではありません",
+            "integer", "整数ではありません", "nonNegativeInteger", "0 以上の整数ではありません");
+
     static String problem(String parserMessage) {
         if (parserMessage == null) return "XMLとして読めません。";
         if (parserMessage.contains("DOCTYPE")) return "DOCTYPE 宣言があります。";
+        java.util.regex.Matcher bad = BAD_VALUE.matcher(parserMessage);
+        // The parser's own words stay as detail for whoever needs them.
+        if (bad.find()) return "「" + bad.group(1) + "」は" + SAID.get(bad.group(2)) + "。(詳細: " + parserMessage + ")";
         return (parserMessage.startsWith("cvc-") ? "書式が定義(XSD)に合いません: " : "XMLの書き方に誤りがあります: ")
                 + parserMessage;
     }
