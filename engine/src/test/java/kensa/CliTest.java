@@ -77,40 +77,46 @@ class CliTest {
                         "0=met 1-(1)=met 2-(1)=met 2-(2)=met 2-(3)=met 2-(4) server=met 2-(4) terminal=met 2-(5) server=met 2-(5) terminal=met 2-(6) server=met 2-(7) server=met 2-(7) terminal=met 2-(7) network_device=met 2-(8) network_device=met 2-(9) server=met 2-(9) terminal=met 3-(1)=met 3-(2)=met 3-(3)=met 照合1=met 照合2=met\n" +
                         "[ひかり医療システム(架空)] 1-(1)=met 2-(1)=met 2-(2)=met 2-(3)=met 2-(4)=met 2-(5)=met 2-(6)=met 2-(7)=met 2-(8)=met 2-(9)=met\n" +
                         "[レセプトサービス東日本(架空)] 1-(1)=met 2-(1)=met 2-(2)=met 2-(3)=met 2-(4)=met 2-(5)=met 2-(6)=met 2-(7)=met 2-(8)=met 2-(9)=met\n" +
-                        "[第6.0版] not_met=0 unanswered=0 met=70 not_applicable=12 manual=84\n"),
+                        "[第6.0版] not_met=0 unanswered=0 met=76 not_applicable=15 manual=82\n"),
+                Arguments.of("partial-sla-clinic", 1, "r6-medical",
+                        "0=met 1-(1)=met 2-(1)=met 2-(2)=met 2-(3)=met 2-(4) server=met 2-(4) terminal=met 2-(5) server=met 2-(5) terminal=met 2-(6) server=met 2-(7) server=met 2-(7) terminal=met 2-(7) network_device=met 2-(8) network_device=met 2-(9) server=met 2-(9) terminal=met 3-(1)=met 3-(2)=met 3-(3)=met 照合1=met 照合2=met\n" +
+                        "[ひかり医療システム(架空)] 1-(1)=met 2-(1)=met 2-(2)=met 2-(3)=met 2-(4)=met 2-(5)=met 2-(6)=met 2-(7)=met 2-(8)=met 2-(9)=met\n" +
+                        "[レセプトサービス東日本(架空)] 1-(1)=met 2-(1)=met 2-(2)=met 2-(3)=met 2-(4)=met 2-(5)=met 2-(6)=met 2-(7)=met 2-(8)=met 2-(9)=met\n" +
+                        "[つばさデータ保管(架空)] 1-(1)=met 2-(1)=met 2-(2)=met 2-(3)=met 2-(4)=met 2-(5)=met 2-(6)=met 2-(7)=met 2-(8)=met 2-(9)=met\n" +
+                        "[第6.0版] not_met=2 unanswered=0 met=76 not_applicable=11 manual=82 recommended=2\n"),
                 Arguments.of("no-information-system", 0, "r6-medical",
                         "0=not_met 1-(1)=not_applicable 2-(1)=not_applicable 2-(2)=not_applicable 2-(3)=not_applicable 2-(4) server=not_applicable 2-(4) terminal=not_applicable 2-(5) server=not_applicable 2-(5) terminal=not_applicable 2-(6) server=not_applicable 2-(7) server=not_applicable 2-(7) terminal=not_applicable 2-(7) network_device=not_applicable 2-(8) network_device=not_applicable 2-(9) server=not_applicable 2-(9) terminal=not_applicable 3-(1)=not_applicable 3-(2)=not_applicable 3-(3)=not_applicable 照合1=not_applicable 照合2=not_applicable\n" +
-                        "[第6.0版] not_met=0 unanswered=0 met=0 not_applicable=82 manual=0\n"),
+                        "[第6.0版] not_met=0 unanswered=0 met=0 not_applicable=91 manual=0\n"),
                 Arguments.of("small-clinic", 1, "r6-medical",
                         "0=met 1-(1)=met 2-(1)=not_met 2-(2)=met 2-(3)=not_met 2-(4) server=met 2-(4) terminal=not_met 2-(5) server=not_met 2-(5) terminal=met 2-(6) server=met 2-(7) server=not_met 2-(7) terminal=met 2-(7) network_device=not_met 2-(8) network_device=not_met 2-(9) server=met 2-(9) terminal=unanswered 3-(1)=not_met 3-(2)=unanswered 3-(3)=not_met 照合1=not_met 照合2=unanswered\n" +
                         "[みどりメディカルシステム(架空)] 1-(1)=unanswered 2-(1)=unanswered 2-(2)=unanswered 2-(3)=not_met 2-(4)=unanswered 2-(5)=unanswered 2-(6)=unanswered 2-(7)=unanswered 2-(8)=unanswered 2-(9)=unanswered\n" +
-                        "[第6.0版] not_met=21 unanswered=54 met=2 not_applicable=5 manual=84\n"),
+                        "[第6.0版] not_met=21 unanswered=63 met=2 not_applicable=5 manual=82\n"),
                 Arguments.of("hospital-250-beds", 1, "r6-medical",
                         "0=met 1-(1)=met 2-(1)=not_met 2-(2)=not_met 2-(3)=not_met 2-(4) server=met 2-(4) terminal=met 2-(5) server=met 2-(5) terminal=not_met 2-(6) server=not_met 2-(7) server=not_met 2-(7) terminal=met 2-(7) network_device=unanswered 2-(8) network_device=met 2-(9) server=unanswered 2-(9) terminal=not_met 3-(1)=met 3-(2)=met 3-(3)=met 照合1=not_met 照合2=unanswered\n" +
                         "[北斗メディカルソリューションズ(架空)] 1-(1)=unanswered 2-(1)=unanswered 2-(2)=unanswered 2-(3)=met 2-(4)=unanswered 2-(5)=unanswered 2-(6)=unanswered 2-(7)=unanswered 2-(8)=unanswered 2-(9)=unanswered\n" +
                         "[イメージングテック(架空)] 1-(1)=unanswered 2-(1)=unanswered 2-(2)=unanswered 2-(3)=not_met 2-(4)=unanswered 2-(5)=unanswered 2-(6)=unanswered 2-(7)=unanswered 2-(8)=unanswered 2-(9)=unanswered\n" +
                         "[ラボネット(架空)] 1-(1)=unanswered 2-(1)=unanswered 2-(2)=unanswered 2-(3)=met 2-(4)=unanswered 2-(5)=unanswered 2-(6)=unanswered 2-(7)=unanswered 2-(8)=unanswered 2-(9)=unanswered\n" +
-                        "[第6.0版] not_met=14 unanswered=59 met=8 not_applicable=1 manual=84\n"),
+                        "[第6.0版] not_met=14 unanswered=68 met=8 not_applicable=1 manual=82\n"),
                 Arguments.of("regional-hospital", 1, "r7-medical",
                         "0=met 1-①=met 1-②=met 2-①=not_met 2-②=met 2-③=met 2-④ server=met 2-④ terminal=met 2-⑤ server=met 2-⑤ terminal=met 2-⑥ server=met 2-⑦=unanswered 2-⑧=not_met 2-⑨=met 2-⑩=not_met 2-⑪=not_met 2-⑫ server=met 2-⑫ terminal=met 2-⑬ network_device=not_met 3-①=met 3-②=met 3-③=met 照合1=not_met 照合2=unanswered\n" +
                         "[東北メディカルシステムズ(架空)] 1-①=unanswered 2-①=unanswered 2-②=unanswered 2-③=met 2-④=unanswered 2-⑤=unanswered 2-⑥=unanswered 2-⑦=unanswered 2-⑧=unanswered 2-⑨=unanswered 2-⑩=unanswered 2-⑪=unanswered 2-⑫=unanswered 2-⑬=unanswered\n" +
                         "[メディイメージ(架空)] 1-①=unanswered 2-①=unanswered 2-②=unanswered 2-③=met 2-④=unanswered 2-⑤=unanswered 2-⑥=unanswered 2-⑦=unanswered 2-⑧=unanswered 2-⑨=unanswered 2-⑩=unanswered 2-⑪=unanswered 2-⑫=unanswered 2-⑬=unanswered\n" +
-                        "[第7.0版] not_met=35 unanswered=1 met=43 not_applicable=4 manual=85 recommended=6\n"),
+                        "[第7.0版] not_met=35 unanswered=10 met=43 not_applicable=4 manual=83 recommended=6\n"),
                 Arguments.of("cloud-clinic", 1, "r7-medical",
                         "0=met 1-①=met 1-②=met 2-①=met 2-②=met 2-③=met 2-④ server=not_applicable 2-④ terminal=met 2-⑤ server=not_applicable 2-⑤ terminal=met 2-⑥ server=not_applicable 2-⑦=unanswered 2-⑧=unanswered 2-⑨=met 2-⑩=met 2-⑪=met 2-⑫ server=not_applicable 2-⑫ terminal=met 2-⑬ network_device=met 3-①=met 3-②=met 3-③=met 照合1=not_met 照合2=unanswered\n" +
                         "[そらカルテ(架空)] 1-①=unanswered 2-①=unanswered 2-②=unanswered 2-③=met 2-④=unanswered 2-⑤=unanswered 2-⑥=unanswered 2-⑦=unanswered 2-⑧=unanswered 2-⑨=unanswered 2-⑩=unanswered 2-⑪=unanswered 2-⑫=unanswered 2-⑬=unanswered\n" +
-                        "[第7.0版] not_met=1 unanswered=8 met=19 not_applicable=61 manual=15\n"),
+                        "[第7.0版] not_met=1 unanswered=9 met=18 not_applicable=69 manual=15 recommended=1\n"),
                 Arguments.of("no-vendor-clinic", 1, "r6-medical",
                         "0=met 1-(1)=met 2-(1)=met 2-(2)=not_applicable 2-(3)=not_applicable 2-(4) server=not_applicable 2-(4) terminal=met 2-(5) server=not_applicable 2-(5) terminal=met 2-(6) server=not_applicable 2-(7) server=not_applicable 2-(7) terminal=met 2-(7) network_device=unanswered 2-(8) network_device=met 2-(9) server=not_applicable 2-(9) terminal=met 3-(1)=met 3-(2)=not_met 3-(3)=met 照合1=not_applicable 照合2=not_applicable\n" +
-                        "[第6.0版] not_met=2 unanswered=48 met=13 not_applicable=19 manual=84\n"),
+                        "[第6.0版] not_met=2 unanswered=48 met=13 not_applicable=28 manual=82\n"),
                 Arguments.of("declared-clinic", 1, "r7-medical",
                         "0=met 1-①=met 1-②=met 2-①=met 2-②=met 2-③=met 2-④ server=met 2-④ terminal=not_met 2-⑤ server=met 2-⑤ terminal=met 2-⑥ server=met 2-⑦=not_met 2-⑧=met 2-⑨=met 2-⑩=not_met 2-⑪=unanswered 2-⑫ server=met 2-⑫ terminal=met 2-⑬ network_device=met 3-①=met 3-②=met 3-③=not_met 照合1=met 照合2=not_met\n" +
                         "[そよかぜシステムズ(架空)] 1-①=met 2-①=met 2-②=not_met 2-③=met 2-④=met 2-⑤=met 2-⑥=met 2-⑦=not_met 2-⑧=met 2-⑨=met 2-⑩=not_met 2-⑪=met 2-⑫=met 2-⑬=met\n" +
-                        "[第6.0版] not_met=11 unanswered=48 met=18 not_applicable=5 manual=84\n"),
+                        "[第6.0版] not_met=11 unanswered=57 met=18 not_applicable=5 manual=82\n"),
                 Arguments.of("pharmacy", 1, "r7-pharmacy",
                         "0=met 1-①=met 1-②=met 2-①=met 2-②=met 2-③=met 2-④ server=not_applicable 2-④ terminal=met 2-⑤ server=not_applicable 2-⑤ terminal=met 2-⑥ server=not_applicable 2-⑦=met 2-⑧=met 2-⑨=not_met 2-⑩=not_met 2-⑪=met 2-⑫ server=not_applicable 2-⑫ terminal=met 2-⑬ network_device=met 3-①=met 3-②=met 3-③=met 照合1=met 照合2=met\n" +
                         "[ファーマシーネット(架空)] 1-①=met 2-①=met 2-②=met 2-③=met 2-④=met 2-⑤=met 2-⑥=met 2-⑦=not_applicable 2-⑧=not_applicable 2-⑨=met 2-⑩=not_met 2-⑪=met 2-⑫=met 2-⑬=met\n" +
-                        "[第6.0版] not_met=2 unanswered=51 met=24 not_applicable=5 manual=84\n"));
+                        "[第6.0版] not_met=2 unanswered=60 met=24 not_applicable=5 manual=82\n"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -51,7 +51,11 @@ import kensa.facts.ReportedByVendor;
 import kensa.facts.SecurityOfficer;
 import kensa.facts.Staff;
 import kensa.facts.Systems;
+import kensa.facts.DataLocation;
+import kensa.facts.GoverningLaw;
+import kensa.facts.Subcontracting;
 import kensa.facts.Vendor;
+import kensa.facts.VendorContract;
 import kensa.facts.VendorCertification;
 import kensa.facts.Vendors;
 import kensa.facts.VpnKind;
@@ -539,6 +543,7 @@ public final class SyntheticFacilities {
             if (Boolean.TRUE.equals(v.getRemoteMaintenanceUsed())) v.setRemoteMaintenanceLogsReviewed(yn(0.45, p(0.1, 0.7)));
             v.setStoresData(yn(0.35, 0.3));
             if (Boolean.TRUE.equals(v.getStoresData())) v.setBackupTermsInSla(yn(0.4, p(0.3, 0.85)));
+            if (present(0.5)) v.setContract(contract(v));
 
             // What the vendor told the facility, and the 事業者確認用 it returned (more often to larger facilities).
             boolean returned = rng.nextDouble() < 0.2 + 0.5 * maturity;
@@ -554,6 +559,47 @@ public final class SyntheticFacilities {
                 }
             }
             return v;
+        }
+
+        /** The contract clause by clause: more complete at mature facilities, often partly unanswered. */
+        private VendorContract contract(Vendor v) {
+            VendorContract c = new VendorContract();
+            c.setDocumentName(pick(new String[] {"保守契約書", "サービス利用約款", "保守契約書・SLA"}) + "(架空)");
+            if (!gap(0.3)) c.setSignedOn(daysBefore(200, 3000));
+            if (!gap(0.5)) {
+                LocalDate reviewed = daysBefore(10, 1500);
+                c.setLastReviewed(c.getSignedOn() != null && reviewed.isBefore(c.getSignedOn()) ? c.getSignedOn() : reviewed);
+            }
+            c.setResponsibilitySplit(yn(0.3, p(0.2, 0.9)));
+            if (Boolean.TRUE.equals(c.getResponsibilitySplit()) && !gap(0.4)) c.setResponsibilityCovers(v.getSystem() + "、院内LAN");
+            c.setIncidentNotification(yn(0.3, p(0.2, 0.85)));
+            if (Boolean.TRUE.equals(c.getIncidentNotification())) {
+                if (rng.nextDouble() < p(0.2, 0.8)) c.setIncidentNotificationHours(pick(new int[] {1, 2, 4, 24}));
+                if (rng.nextDouble() < p(0.2, 0.8)) c.setIncidentResponseHours(pick(new int[] {2, 4, 8, 24}));
+            }
+            if (Boolean.TRUE.equals(v.getStoresData())) {
+                double q = p(0.3, 0.9);
+                c.setBackupTarget(yn(0.4, q));
+                c.setBackupFrequency(yn(0.4, q));
+                c.setBackupGenerations(yn(0.4, q));
+                c.setBackupMethod(yn(0.4, q));
+                c.setBackupLocation(yn(0.4, q));
+                c.setSecondaryUseProhibited(yn(0.4, p(0.4, 0.95)));
+                if (!gap(0.4)) c.setDataLocation(rng.nextDouble() < p(0.4, 0.9) ? DataLocation.JAPAN
+                        : pick(new DataLocation[] {DataLocation.ABROAD, DataLocation.NOT_STATED}));
+                if (!gap(0.5)) c.setGoverningLaw(rng.nextDouble() < p(0.5, 0.95) ? GoverningLaw.JAPAN
+                        : pick(new GoverningLaw[] {GoverningLaw.FOREIGN, GoverningLaw.NOT_STATED}));
+            }
+            c.setConfidentialityDuring(yn(0.25, p(0.6, 0.98)));
+            if (Boolean.TRUE.equals(c.getConfidentialityDuring())) c.setConfidentialityAfter(yn(0.4, p(0.3, 0.9)));
+            if (!gap(0.4)) c.setSubcontracting(rng.nextDouble() < p(0.3, 0.9)
+                    ? pick(new Subcontracting[] {Subcontracting.PRIOR_CONSENT, Subcontracting.PROHIBITED}) : Subcontracting.SILENT);
+            c.setDataReturnAtEnd(yn(0.4, p(0.3, 0.9)));
+            c.setDataDeletionAtEnd(yn(0.4, p(0.3, 0.9)));
+            c.setReadabilityIfVendorEnds(yn(0.5, p(0.1, 0.7)));
+            c.setDeletionAfterMaintenance(yn(0.5, p(0.2, 0.8)));
+            c.setSecurityUpdates(yn(0.4, p(0.3, 0.85)));
+            return c;
         }
 
         private ReportedByVendor reportedByVendor(Vendor v) {
