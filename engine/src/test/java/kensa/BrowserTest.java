@@ -256,8 +256,11 @@ class BrowserTest {
         waitForPage();
         assertTrue(driver.findElement(By.tagName("body")).getText().contains("さくら内科クリニック"));
         screenshot("09-form");
-        assertEquals("attachment; filename=\"" + id + ".xml\"",
-                serve.get("/f/" + id + "/download").headers().firstValue("Content-Disposition").orElse(""));
+        // The download is saved under the facility's name and the assessment date.
+        String disposition = serve.get("/f/" + id + "/download").headers().firstValue("Content-Disposition").orElse("");
+        assertTrue(disposition.startsWith("attachment; filename=\"" + id + ".xml\"; filename*=UTF-8''"), disposition);
+        assertTrue(java.net.URLDecoder.decode(disposition.substring(disposition.indexOf("''") + 2), java.nio.charset.StandardCharsets.UTF_8)
+                .startsWith("さくら内科クリニック_"), disposition);
 
         // Reopened from the start page, every answer is where it was
         driver.get(serve.base + "/");
