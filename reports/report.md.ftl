@@ -135,9 +135,9 @@ ${md(r.text)}
 <#assign advised = []><#list g.volumes as v><#list recommendedRequirements(v) as r><#assign advised += [{"v": v, "r": r}]></#list></#list>
 <#if advised?has_content>
 
-### 推奨: ガイドラインが「有効」「望ましい」とする対策のうち、まだのもの(${advised?size} 件)
+### 推奨: 勧められている対策と、期限前の対策のうち、まだのもの(${advised?size} 件)
 
-求められている対策(不適合)とは別に、ガイドラインが勧めている対策です。不適合の件数には数えていません。
+ガイドラインや国際的な指針(IMDRF)が「有効」「望ましい」と勧める対策と、求められる日(基準日)の前の対策です。求められている対策(不適合)とは別に示し、不適合の件数には数えていません。
 <#list advised as x>
 
 #### ${md(x.v.title)} ${md(x.r.number)} 【推奨】
