@@ -192,6 +192,24 @@ class CliTest {
     }
 
     /**
+     * A letter to each vendor: what only that vendor can answer, the contract clauses missing, and its 事業者確認用 to
+     * return, one page each, addressed and dated.
+     */
+    @Test
+    void aLetterToEachVendorAsksWhatOnlyItCanAnswer() throws IOException {
+        kensa("assess", Project.EXAMPLES.resolve("partial-sla-clinic.xml").toString(), "-o", out.toString(), "--format", "vendor.html");
+        String letter = Files.readString(out.resolve("partial-sla-clinic.vendor.html"));
+        assertTrue(letter.contains("つばさデータ保管(架空) 御中"), "addressed to the vendor");
+        assertTrue(letter.contains("契約・SLA などでご対応をお願いしたい事項(4 件)"), "the clauses its contract lacks");
+        assertTrue(letter.contains("再委託(ほかの会社に作業を任せること)についての定めがない"), letter);
+        assertTrue(letter.contains("令和7年4月7日</strong>までにご返送"), "a reply-by date, four weeks after the assessment");
+        assertTrue(letter.contains("事業者確認用(令和6年度版)"), "the form to return");
+        assertFalse(letter.contains("kensa"), "written as the facility's own letter");
+        kensa("assess", Project.EXAMPLES.resolve("no-vendor-clinic.xml").toString(), "-o", out.resolve("none").toString(), "--format", "vendor.html");
+        assertTrue(Files.readString(out.resolve("none/no-vendor-clinic.vendor.html")).contains("事業者が登録されていません"));
+    }
+
+    /**
      * One date per cell in 令和8年度, whose edition's items are not loaded: the 令和7年度版 items are due by the end of the
      * fiscal year in force (令和9年3月31日), never overdue because 令和7年度 has ended; JSON, report and form agree.
      */

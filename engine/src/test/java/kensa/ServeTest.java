@@ -237,6 +237,14 @@ class ServeTest {
     }
 
     @Test
+    void theVendorLetterIsOffered() throws Exception {
+        String id = serve.create("手紙クリニック", "clinic");
+        HttpResponse<String> r = serve.get("/f/" + id + "/vendor");
+        assertEquals(200, r.statusCode());
+        assertTrue(r.body().contains("事業者への確認のお願い"), r.body());
+    }
+
+    @Test
     void theDownloadIsAnAttachmentWithASafeName() throws Exception {
         String id = serve.create("ダウンロード医院", "clinic");
         HttpResponse<String> r = serve.get("/f/" + id + "/download");

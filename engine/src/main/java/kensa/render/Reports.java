@@ -39,7 +39,9 @@ import kensa.assess.FindingId;
  * and HTML templates end in {@code .ftlh} (auto-escaped). A format is also its output file's suffix.
  */
 public final class Reports {
-    public static final List<String> FORMATS = List.of("html", "md", "json", "form.html", "form.csv");
+    public static final List<String> FORMATS = List.of("html", "md", "json", "form.html", "form.csv", "vendor.html");
+    /** How long a vendor is given to reply to the facility's letter, from the assessment date. */
+    static final int VENDOR_REPLY_DAYS = 28;
     /** All the facilities' JSON, one per line, in one OUT/results.jsonl (not a per-facility file). */
     public static final String JSONL = "jsonl";
 
@@ -70,6 +72,7 @@ public final class Reports {
         templates.setSharedVariable("wareki", dateFunction(Wareki::dateOrMonth));
         templates.setSharedVariable("csvField", (TemplateMethodModelEx) args -> Csv.field(args.isEmpty() || args.get(0) == null ? "" : args.get(0).toString()));
         templates.setSharedVariable("fiscalYear", dateFunction(iso -> Wareki.fiscalYear(LocalDate.parse(iso))));
+        templates.setSharedVariable("replyBy", dateFunction(iso -> LocalDate.parse(iso).plusDays(VENDOR_REPLY_DAYS).toString()));
         setSharedVariable("unconfirmedWording", Map.of());
     }
 

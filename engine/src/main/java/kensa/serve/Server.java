@@ -74,7 +74,7 @@ public final class Server implements AutoCloseable {
             + "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern SCREEN = Pattern.compile("/f/([^/]+)/q/([^/]+)");
-    private static final Pattern FILE_PAGE = Pattern.compile("/f/([^/]+)(?:/(result|report|form|download))?");
+    private static final Pattern FILE_PAGE = Pattern.compile("/f/([^/]+)(?:/(result|report|form|vendor|download))?");
     private static final Map<String, String> STATIC = Map.of("serve.css", "text/css; charset=utf-8", "serve.js", "text/javascript; charset=utf-8");
 
     /**
@@ -225,6 +225,7 @@ public final class Server implements AutoCloseable {
                 case "result" -> resultPage(ex, id);
                 case "report" -> report(ex, id, "html");
                 case "form" -> report(ex, id, "form.html");
+                case "vendor" -> report(ex, id, "vendor.html");
                 default -> download(ex, id);
             }
             return;
