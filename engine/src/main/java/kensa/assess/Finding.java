@@ -14,7 +14,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 public record Finding(String rule, String scope, String subject, Status status, Severity severity, String evidence,
                       String remediation) {
 
-    static final String SILENCE = "このルールは、この欄について何も判定しませんでした(判定に必要な回答がないか、ルールに漏れがあります)。";
+    /** The evidence of the engine's stand-in for a silent rule (a report or a test can tell it by this). */
+    public static final String SILENCE = "このルールは、この欄について何も判定しませんでした(判定に必要な回答がないか、ルールに漏れがあります)。";
 
     /**
      * What stands in for a rule a cell or requirement names that said nothing about it: 未回答, never 適合. With the

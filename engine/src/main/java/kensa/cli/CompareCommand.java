@@ -29,8 +29,6 @@ import picocli.CommandLine.Spec;
         description = "一つの施設を二つのガイドラインの版で評価し、要件ごとの判定を並べて示します(TSV)。"
                 + "新しい版で何が変わるかが分かります。")
 final class CompareCommand implements Callable<Integer> {
-    static final Map<Status, String> LABEL = Map.of(Status.MET, "適合", Status.NOT_MET, "不適合", Status.RECOMMENDED, "推奨",
-            Status.UNANSWERED, "未回答", Status.NOT_APPLICABLE, "該当なし");
 
     @Parameters(index = "0", paramLabel = "FILE", description = "施設ファイル(XML)")
     Path file;
@@ -92,7 +90,7 @@ final class CompareCommand implements Callable<Integer> {
         for (Assessment.Volume v : a.guideline().volumes()) {
             for (Assessment.Requirement r : v.requirements()) {
                 String[] row = rows.computeIfAbsent(r.key(), k -> new String[] {v.title(), r.number(), r.text(), "—", "—"});
-                row[3 + which] = r.status() == null ? "質問" : LABEL.get(r.status());
+                row[3 + which] = r.status() == null ? "質問" : kensa.render.Labels.STATUSES.get(r.status());
             }
         }
     }
