@@ -2,11 +2,11 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Stream;
 import kensa.assess.Assessment;
 import kensa.assess.Assessor;
+import kensa.assess.Plan;
 import kensa.catalog.Checklists;
 import kensa.catalog.Guidelines;
 import kensa.facts.Facility;
@@ -29,7 +29,8 @@ public class Stages {
         Checklists checklists = Checklists.load(home.resolve("checklists"));
         Guidelines guidelines = Guidelines.load(home.resolve("checklists"));
         XmlFiles<Facility> reader = new XmlFiles<>(Facility.class, home.resolve("checklists/schema/facility.xsd"));
-        Assessor assessor = new Assessor(rules, checklists, guidelines);
+        Assessor assessor = new Assessor(rules, checklists);
+        Plan.Chooser plans = new Plan.Chooser(checklists, guidelines);
         List<Path> files;
         try (Stream<Path> list = Files.list(dir)) {
             files = list.filter(p -> p.toString().endsWith(".xml")).sorted().toList();
@@ -42,9 +43,7 @@ public class Stages {
                 long t0 = cpu.getCurrentThreadCpuTime();
                 Facility facility = reader.read(file);
                 long t1 = cpu.getCurrentThreadCpuTime();
-                LocalDate date = facility.getAssessmentDate();
-                Assessment result = assessor.assess(facility, file,
-                        checklists.inForce(facility.getFacilityType().value(), date).orElseThrow(), date);
+                Assessment result = assessor.assess(facility, file, plans.choose(file, facility));
                 long t2 = cpu.getCurrentThreadCpuTime();
                 bytes += Reports.jsonLine(result).length;
                 long t3 = cpu.getCurrentThreadCpuTime();

@@ -19,8 +19,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 import kensa.assess.Assessment;
 import kensa.assess.Assessor;
+import kensa.assess.Plan;
 import kensa.assess.Status;
-import kensa.catalog.Selection;
 import kensa.cli.Kensa;
 import kensa.facts.Facility;
 import kensa.facts.FacilityType;
@@ -109,7 +109,7 @@ class GenerateTest {
 
     @Test
     void facilityTypesFollowJapansMix() {
-        SyntheticFacilities generator = new SyntheticFacilities(2024, Project.checklists());
+        SyntheticFacilities generator = new SyntheticFacilities(2024, new Plan.Chooser(Project.checklists(), Project.guidelines()));
         int n = 2_000;
         Map<FacilityType, Integer> byType = new EnumMap<>(FacilityType.class);
         for (int i = 1; i <= n; i++) {
@@ -141,9 +141,7 @@ class GenerateTest {
         int declared = 0;
         for (Path file : files(dir).subList(0, ASSESSED)) {
             Facility f = reader.read(file);
-            LocalDate asOf = f.getAssessmentDate();
-            Selection selection = Project.checklists().inForce(f.getFacilityType().value(), asOf).orElseThrow();
-            Assessment a = assessor.assess(f, file, selection, asOf);
+            Assessment a = assessor.assess(f, file, Project.plan(file, f));
             a.unusedDeclarations().forEach(u -> unused.add(file.getFileName() + ": " + u));
             if (!f.getDeclaredAnswers().isEmpty() || f.getVendors() != null
                     && f.getVendors().getVendor().stream().anyMatch(v -> !v.getDeclaredAnswers().isEmpty())) declared++;

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import kensa.assess.Assessment;
 import kensa.assess.Assessor;
+import kensa.assess.Plan;
 import kensa.assess.Finding;
 import kensa.assess.Parameter;
 import kensa.facts.Facility;
@@ -53,7 +54,7 @@ class PrecompiledRulesTest {
     @Test
     void everyRuleScenarioHasTheSameFindings() {
         Assessor drl = Project.assessor();
-        Assessor built = new Assessor(precompiled, Project.checklists(), Project.guidelines());
+        Assessor built = new Assessor(precompiled, Project.checklists());
         int compared = 0;
         for (Path file : ScenarioTest.scenarioFiles()) {
             if (!Files.exists(file)) continue;
@@ -72,15 +73,14 @@ class PrecompiledRulesTest {
     @Test
     void everyExampleHasTheSameAssessment() throws Exception {
         Assessor drl = Project.assessor();
-        Assessor built = new Assessor(precompiled, Project.checklists(), Project.guidelines());
+        Assessor built = new Assessor(precompiled, Project.checklists());
         XmlFiles<Facility> reader = new XmlFiles<>(Facility.class, Project.SCHEMA.resolve("facility.xsd"));
         try (Stream<Path> examples = Files.list(Project.EXAMPLES)) {
             for (Path file : examples.filter(p -> p.toString().endsWith(".xml")).sorted().toList()) {
                 Facility facility = reader.read(file);
-                LocalDate date = facility.getAssessmentDate();
-                var form = Project.checklists().inForce(facility.getFacilityType().value(), date).orElseThrow();
-                Assessment a = drl.assess(facility, file, form, date);
-                Assessment b = built.assess(facility, file, form, date);
+                Plan plan = Project.plan(file, facility);
+                Assessment a = drl.assess(facility, file, plan);
+                Assessment b = built.assess(facility, file, plan);
                 assertEquals(a, b, file.getFileName().toString());
             }
         }

@@ -3,6 +3,8 @@ package kensa;
 import java.nio.file.Path;
 import java.util.List;
 import kensa.assess.Assessor;
+import kensa.assess.Plan;
+import kensa.facts.Facility;
 import kensa.catalog.Checklists;
 import kensa.catalog.Guidelines;
 import kensa.rulebase.RuleBase;
@@ -54,7 +56,16 @@ public final class Project {
     }
 
     public static Assessor assessor() {
-        return new Assessor(ruleBase(), checklists(), guidelines());
+        return new Assessor(ruleBase(), checklists());
+    }
+
+    /** What `kensa assess FILE` assesses the facility against, or what a request (--as-of, --edition …) asks for. */
+    public static Plan plan(Path file, Facility facility, Plan.Request request) throws InputError {
+        return new Plan.Chooser(checklists(), guidelines(), request).choose(file, facility);
+    }
+
+    public static Plan plan(Path file, Facility facility) throws InputError {
+        return plan(file, facility, Plan.Request.NONE);
     }
 
     private Project() {}

@@ -10,11 +10,11 @@ import java.util.Objects;
 import java.util.stream.Stream;
 import kensa.assess.Assessment;
 import kensa.assess.Assessor;
+import kensa.assess.Plan;
 import kensa.assess.Finding;
 import kensa.assess.Parameter;
 import kensa.assess.Status;
 import kensa.catalog.Checklists;
-import kensa.catalog.Selection;
 import kensa.checklist.Checklist;
 import kensa.rulebase.RuleBase;
 import kensa.scenario.Expect;
@@ -100,10 +100,10 @@ class ScenarioTest {
     private static void checkForm(Assessor assessor, Path file, String checklistId, Scenario scenario) throws InputError {
         LocalDate asOf = scenario.getAsOf() != null ? scenario.getAsOf() : scenario.getFacility().getAssessmentDate();
         Objects.requireNonNull(asOf, "the scenario needs asOf or the facility's assessmentDate");
-        Selection selection;
+        Plan plan;
         if (scenario.getSelectedByDate()) {
-            selection = Project.checklists().inForce(scenario.getFacility().getFacilityType().value(), asOf).orElseThrow();
-            assertEquals(checklistId, selection.form().getId(), "form chosen by date " + asOf);
+            plan = Project.plan(file, scenario.getFacility(), new Plan.Request(asOf, null, null, null));
+            assertEquals(checklistId, plan.form().form().getId(), "form chosen by date " + asOf);
         } else {
             Checklist form = Project.checklists().byId(checklistId).orElseThrow();
             if (form.getAppliesTo().contains(Checklists.VENDOR)) {
@@ -111,9 +111,9 @@ class ScenarioTest {
                 form = Project.checklists().edition(scenario.getFacility().getFacilityType().value(), form.getFiscalYear())
                         .orElseThrow(() -> new AssertionError("no facility form in the edition of " + checklistId));
             }
-            selection = new Selection(form, Selection.REQUESTED);
+            plan = Project.plan(file, scenario.getFacility(), new Plan.Request(asOf, null, form.getId(), null));
         }
-        Assessment a = assessor.assess(scenario.getFacility(), file, selection, asOf);
+        Assessment a = assessor.assess(scenario.getFacility(), file, plan);
         for (Expect expect : scenario.getExpect()) {
             String where = (expect.getVendor() == null ? "" : expect.getVendor() + " ") + expect.getItem()
                     + (expect.getScope() == null ? "" : " " + expect.getScope());

@@ -22,7 +22,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import kensa.render.Reports;
-import kensa.serve.Assessing;
+import kensa.assess.Plan;
+import kensa.facts.Facility;
+import kensa.facts.FacilityFiles;
 import kensa.serve.FacilitySchema;
 import kensa.serve.Questionnaire;
 import kensa.serve.Server;
@@ -37,16 +39,15 @@ final class ServeFixture implements AutoCloseable {
     static final LocalDate TODAY = LocalDate.of(2025, 9, 12);
 
     final Server server;
-    final Assessing assessing;
+    final Plan.Chooser plans = new Plan.Chooser(Project.checklists(), Project.guidelines());
     final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     final String base;
 
     ServeFixture(Path data) throws IOException, InputError {
         Questionnaire questionnaire = questionnaire();
-        assessing = new Assessing(Project.assessor(), Project.checklists(), FACILITY_XSD);
         Clock clock = Clock.fixed(TODAY.atTime(10, 0).atZone(ZoneId.of("Asia/Tokyo")).toInstant(), ZoneId.of("Asia/Tokyo"));
         server = Server.start(new Server.Settings(InetAddress.getLoopbackAddress(), 0, data, questionnaire, FACILITY_XSD,
-                Project.ROOT.resolve("reports"), assessing, clock));
+                Project.ROOT.resolve("reports"), Project.assessor(), plans, clock));
         base = "http://127.0.0.1:" + server.port();
     }
 
@@ -116,7 +117,9 @@ final class ServeFixture implements AutoCloseable {
 
     /** The JSON report the server's result page is built from. */
     String serverJson(String id) throws InputError {
-        return Reports.json(assessing.assess(file(id)));
+        Path file = file(id);
+        Facility facility = new FacilityFiles(FACILITY_XSD).read(file, null);
+        return Reports.json(Project.assessor().assess(facility, file, plans.choose(file, facility)));
     }
 
     /** A raw request, for what HttpClient will not send (a forged Host header, an unnormalised path). */

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import kensa.assess.Assessor;
+import kensa.assess.Plan;
 import kensa.assess.Finding;
-import kensa.catalog.Selection;
 import kensa.facts.Facility;
 import kensa.xml.XmlFiles;
 import org.junit.jupiter.api.Test;
@@ -36,12 +36,12 @@ class SessionHistoryTest {
         List<String> differences = new ArrayList<>();
         for (Path file : files) {
             Facility facility = reader.read(file);
-            Selection selection = Project.checklists().inForce(facility.getFacilityType().value(), facility.getAssessmentDate()).orElseThrow();
-            List<Finding> reused = assessor.assess(facility, file, selection, facility.getAssessmentDate()).findings();
+            Plan plan = Project.plan(file, facility);
+            List<Finding> reused = assessor.assess(facility, file, plan).findings();
             AtomicReference<Object> fresh = new AtomicReference<>();
             Thread thread = new Thread(() -> {
                 try {
-                    fresh.set(assessor.assess(facility, file, selection, facility.getAssessmentDate()).findings());
+                    fresh.set(assessor.assess(facility, file, plan).findings());
                 } catch (Exception | AssertionError e) {
                     fresh.set(e);
                 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.annotation.JsonView;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,9 +16,10 @@ import java.util.Set;
  * against the guideline edition in force. This is the JSON shape (documented in README) and the data
  * every report template reads, so field names are part of the public interface.
  * <p>
- * Each distinct finding is written once, in {@code findings}; cells, requirements and actions refer to it by its id,
- * its place in that list ({@link FindingId}). One gap decides many cells and requirements, and repeating it in
- * each made the JSON several times larger.
+ * Each distinct finding is written once, in {@code findings}; cells, requirements and actions refer to it by its key
+ * ({@link FindingKeys}: rule id, scope and subject, never a place in a list, so one new finding changes only the lines
+ * that mention it). One gap decides many cells and requirements, and repeating it in each made the JSON several times
+ * larger.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Assessment(
@@ -35,9 +35,9 @@ public record Assessment(
         Guideline guideline,
         List<UnusedDeclaration> unusedDeclarations,
         Map<String, List<Finding>> extraRules,
-        List<Finding> findings) {
+        @JsonSerialize(using = FindingKey.All.class) List<Finding> findings) {
 
-    public static final int FORMAT_VERSION = 4;
+    public static final int FORMAT_VERSION = 5;
 
     /**
      * What only the report templates read: the guideline requirements' wording and questions, the same for every
@@ -81,11 +81,9 @@ public record Assessment(
         return c;
     }
 
-    /** Each finding's id: its place in {@link #findings()}. */
-    public Map<Finding, Integer> findingIds() {
-        Map<Finding, Integer> ids = new HashMap<>(findings.size() * 2);
-        for (int i = 0; i < findings.size(); i++) ids.put(findings.get(i), i);
-        return ids;
+    /** Each finding's key in the JSON. */
+    public Map<Finding, String> findingKeys() {
+        return FindingKeys.of(findings);
     }
 
     /**
@@ -106,7 +104,7 @@ public record Assessment(
      * @param basis   where it is required: checklist items and guideline requirements, as "edition form number"
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Action(int rank, @JsonSerialize(using = FindingId.class) Finding finding, LocalDate due, Boolean overdue,
+    public record Action(int rank, @JsonSerialize(using = FindingKey.class) Finding finding, LocalDate due, Boolean overdue,
                          List<String> basis) {}
 
     /**
@@ -155,7 +153,7 @@ public record Assessment(
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Requirement(String key, String number, @JsonView(ForReports.class) String text, Status status,
                               Severity severity, @JsonView(ForReports.class) String question, Boolean recommended,
-                              @JsonSerialize(contentUsing = FindingId.class) List<Finding> findings) {}
+                              @JsonSerialize(contentUsing = FindingKey.class) List<Finding> findings) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Facility(String name, String type, Integer licensedBeds, String file) {}
@@ -209,7 +207,7 @@ public record Assessment(
     public record Cell(String item, String scope, String scopeLabel, String text, Status status, String basis,
                        String declared, Boolean contradiction, Boolean reference, LocalDate due, Boolean overdue,
                        LocalDate checkedOn, LocalDate target,
-                       @JsonSerialize(contentUsing = FindingId.class) List<Finding> findings) {}
+                       @JsonSerialize(contentUsing = FindingKey.class) List<Finding> findings) {}
 
     /** A vendor's 事業者確認用, filled from what the facility file holds about that vendor. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -45,13 +45,11 @@ public final class Assessor {
 
     private final RuleBase rules;
     private final Checklists catalog;
-    private final Guidelines guidelines;
     private final FactGraph facts = new FactGraph(Facility.class);
 
-    public Assessor(RuleBase rules, Checklists catalog, Guidelines guidelines) {
+    public Assessor(RuleBase rules, Checklists catalog) {
         this.rules = rules;
         this.catalog = catalog;
-        this.guidelines = guidelines;
     }
 
     /**
@@ -73,16 +71,13 @@ public final class Assessor {
         return byEdition;
     }
 
-    /** Against the checklist selected and the guideline edition in force on the date. */
-    public Assessment assess(Facility facility, Path file, Selection selection, LocalDate asOf) throws InputError {
-        return assess(facility, file, selection, guidelines.inForce(asOf).orElse(null), asOf);
-    }
-
-    public Assessment assess(Facility facility, Path file, Selection selection, Guidelines.Selection guideline,
-                             LocalDate asOf) throws InputError {
+    /** Against what the plan chose: its form, the vendors' form, the guideline edition, on its date. */
+    public Assessment assess(Facility facility, Path file, Plan plan) throws InputError {
+        Selection selection = plan.form();
+        Guidelines.Selection guideline = plan.guideline();
+        LocalDate asOf = plan.date();
         Checklist form = selection.form();
-        Optional<Checklist> vendorForm = facility.getVendors() == null ? Optional.empty()
-                : catalog.edition(Checklists.VENDOR, form.getFiscalYear());
+        Optional<Checklist> vendorForm = facility.getVendors() == null ? Optional.empty() : Optional.ofNullable(plan.vendorForm());
         List<List<Parameter>> editions = new ArrayList<>(List.of(parameters(form)));
         vendorForm.ifPresent(vf -> editions.add(parameters(vf)));
         if (guideline != null) editions.add(parameters(guideline.guideline()));
@@ -100,9 +95,7 @@ public final class Assessor {
             ByRule vendorFindings = parameters(vf).equals(parameters(form)) ? formFindings : new ByRule(runs.get(parameters(vf)));
             for (Vendor vendor : facility.getVendors().getVendor()) {
                 List<DeclaredAnswers> returned = vendor.getDeclaredAnswers();
-                Checklist vendorInForce = selection.inForce() == null ? null : catalog.formsFor(Checklists.VENDOR).stream()
-                        .filter(c -> c.getFiscalYear() == selection.inForce().getFiscalYear()).findFirst().orElse(null);
-                Filled filled = fill(vf, selection.reason(), vendorInForce, vendorFindings, vendor.getName(),
+                Filled filled = fill(vf, selection.reason(), plan.vendorInForce(), vendorFindings, vendor.getName(),
                         declared(returned, vf, vendor.getName(), unused), asOf, file);
                 LocalDate receivedOn = returned.stream().filter(d -> d.getChecklist().equals(vf.getId()))
                         .map(DeclaredAnswers::getReceivedOn).filter(Objects::nonNull).findFirst().orElse(null);

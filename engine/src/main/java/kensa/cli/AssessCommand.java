@@ -24,16 +24,14 @@ import kensa.batch.Progress;
 import kensa.batch.Summary;
 import kensa.assess.Assessment;
 import kensa.assess.Assessor;
+import kensa.assess.Plan;
 import kensa.catalog.Checklists;
 import kensa.catalog.Guidelines;
-import kensa.catalog.Selection;
-import kensa.checklist.Checklist;
 import kensa.facts.Facility;
 import kensa.facts.FacilityFiles;
 import kensa.render.AtomicFiles;
 import kensa.render.Reports;
 import kensa.rulebase.RuleBase;
-import kensa.rulebase.RuleCompileError;
 import kensa.xml.InputError;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -99,9 +97,6 @@ final class AssessCommand implements Callable<Integer> {
                         + String.join(", ", Reports.FORMATS) + ", " + Reports.JSONL + ")");
             }
         }
-        if (edition != null && Checklists.fiscalYearOf(edition).isEmpty()) {
-            throw new ParameterException(spec.commandLine(), "--edition の版がわかりません: " + edition + "(例: R6、R7、令和7年度版、2025)");
-        }
         Kensa.checkAsOf(spec, asOf);
         for (Path dir : extraRules) {
             if (!Files.isDirectory(dir)) throw new ParameterException(spec.commandLine(), "--rules のフォルダがありません: " + dir);
@@ -120,8 +115,13 @@ final class AssessCommand implements Callable<Integer> {
             err.println(e.describe());
             return Kensa.INTERNAL_ERROR;
         }
-        if (guideline != null) selectGuideline(guidelines, LocalDate.MIN); // a bad --guideline is a usage error before any work
-        Assessor assessor = new Assessor(rules.get(), checklists, guidelines);
+        Plan.Chooser plans;
+        try {
+            plans = new Plan.Chooser(checklists, guidelines, new Plan.Request(asOf, edition, checklistId, guideline));
+        } catch (Plan.BadRequest e) { // before any work
+            throw new ParameterException(spec.commandLine(), "--" + e.field() + ": " + e.getMessage());
+        }
+        Assessor assessor = new Assessor(rules.get(), checklists);
         Reports reports = new Reports(home.reports()).withChecklists(checklists);
         List<String> perFacility = formats.stream().filter(f -> !f.equals(Reports.JSONL)).toList();
 
@@ -147,15 +147,15 @@ final class AssessCommand implements Callable<Integer> {
             return Kensa.INVALID_INPUT;
         }
         try (folder) {
-            return run(inputs, batch, baseNames, names, folder, reader, assessor, reports, perFacility, guidelines, checklists, out, err);
+            return run(inputs, batch, baseNames, names, folder, reader, assessor, plans, reports, perFacility, out, err);
         }
     }
 
     private static final String RESULTS = "results.jsonl";
 
     private Integer run(List<Path> inputs, boolean batch, List<String> baseNames, OutputNames names, OutputFolder folder,
-                        FacilityFiles reader, Assessor assessor, Reports reports, List<String> perFacility, Guidelines guidelines,
-                        Checklists checklists, PrintWriter out, PrintWriter err) throws Exception {
+                        FacilityFiles reader, Assessor assessor, Plan.Chooser plans, Reports reports, List<String> perFacility,
+                        PrintWriter out, PrintWriter err) throws Exception {
 
         int workers = threads != null ? Math.max(1, threads) : Runtime.getRuntime().availableProcessors();
         ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
@@ -176,7 +176,7 @@ final class AssessCommand implements Callable<Integer> {
                 Path file = inputs.get(i);
                 String base = baseNames.get(i);
                 Path holder = base == null ? names.holder(file) : null;
-                window.add(pool.submit(() -> assessOne(file, base, holder, folder, reader, assessor, reports, perFacility, jsonl != null, guidelines, checklists)));
+                window.add(pool.submit(() -> assessOne(file, base, holder, folder, reader, assessor, plans, reports, perFacility, jsonl != null)));
                 while (window.size() >= workers * 4 || (i == inputs.size() - 1 && !window.isEmpty())) {
                     Outcome o = take(window.poll());
                     long index = done;
@@ -216,8 +216,8 @@ final class AssessCommand implements Callable<Integer> {
         return gaps ? Kensa.GAPS : 0;
     }
 
-    private Outcome assessOne(Path file, String base, Path holder, OutputFolder folder, FacilityFiles reader, Assessor assessor, Reports reports,
-                              List<String> perFacility, boolean jsonl, Guidelines guidelines, Checklists checklists) throws IOException {
+    private Outcome assessOne(Path file, String base, Path holder, OutputFolder folder, FacilityFiles reader, Assessor assessor,
+                              Plan.Chooser plans, Reports reports, List<String> perFacility, boolean jsonl) throws IOException {
         try {
             Facility facility = reader.read(file, asOf);
             if (base == null) {
@@ -225,9 +225,7 @@ final class AssessCommand implements Callable<Integer> {
                         + ")になります。上書きされるため評価しません。",
                         "ファイル名を変えるか、別の -o 出力先で評価してください(報告書の名前は、ファイル名の英数字・かな漢字・- と _ のほかを _ にしたものです)。");
             }
-            LocalDate date = assessmentDate(file, facility);
-            Assessment result = assessor.assess(facility, file, select(file, facility, checklists, date),
-                    selectGuideline(guidelines, date), date);
+            Assessment result = assessor.assess(facility, file, plans.choose(file, facility));
             // Render everything before writing anything: a failure leaves no partial set behind.
             Map<Path, String> rendered = new LinkedHashMap<>();
             reports.render(result, perFacility).forEach((format, text) -> rendered.put(outputDir.resolve(base + "." + format), text));
@@ -250,38 +248,5 @@ final class AssessCommand implements Callable<Integer> {
         } catch (ExecutionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
         }
-    }
-
-    private LocalDate assessmentDate(Path file, Facility facility) throws InputError {
-        if (asOf != null) return asOf;
-        if (facility.getAssessmentDate() != null) return facility.getAssessmentDate();
-        throw new InputError(file, "評価日がありません。",
-                "施設ファイルに <assessmentDate>2025-03-31</assessmentDate> のように確認日を書くか、--as-of 2025-03-31 を指定してください。");
-    }
-
-    private Guidelines.Selection selectGuideline(Guidelines guidelines, LocalDate date) {
-        if (guideline == null) return guidelines.inForce(date).orElse(null);
-        return guidelines.byName(guideline).map(g -> new Guidelines.Selection(g, Guidelines.REQUESTED))
-                .orElseThrow(() -> new ParameterException(spec.commandLine(), "--guideline の版がわかりません: " + guideline + "(収録している版: "
-                        + String.join("、", guidelines.all().stream().map(Guidelines::shortName).toList()) + ")"));
-    }
-
-    private Selection select(Path file, Facility facility, Checklists checklists, LocalDate date) throws InputError {
-        String ids = checklists.all().stream().map(Checklist::getId).toList().toString();
-        if (checklistId != null) {
-            return checklists.byId(checklistId).map(c -> new Selection(c, Selection.REQUESTED))
-                    .orElseThrow(() -> new InputError(file, "チェックリスト " + checklistId + " はありません。", "使えるID: " + ids));
-        }
-        String type = facility.getFacilityType().value();
-        if (edition != null) {
-            int year = Checklists.fiscalYearOf(edition).orElseThrow(() -> new ParameterException(spec.commandLine(),
-                    "--edition の版がわかりません: " + edition + "(例: R6、R7、令和7年度版、2025)"));
-            return checklists.edition(type, year).map(c -> new Selection(c, Selection.REQUESTED))
-                    .orElseThrow(() -> new InputError(file, edition + " には施設の種類 " + type + " の様式が収録されていません。",
-                            "kensa editions で収録されている版と様式を確認してください。"));
-        }
-        return checklists.inForce(type, date).orElseThrow(() -> new InputError(file,
-                "施設の種類 " + type + " に対応するチェックリストがまだ収録されていません。",
-                "--checklist で使うチェックリストを指定してください(使えるID: " + ids + ")。"));
     }
 }

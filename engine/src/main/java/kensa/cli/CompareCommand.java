@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import kensa.assess.Assessment;
 import kensa.assess.Assessor;
-import kensa.assess.Status;
+import kensa.assess.Plan;
 import kensa.catalog.Checklists;
 import kensa.catalog.Guidelines;
 import kensa.facts.Facility;
@@ -56,18 +56,22 @@ final class CompareCommand implements Callable<Integer> {
             spec.commandLine().getErr().println(e.describe());
             return Kensa.INVALID_INPUT;
         }
-        LocalDate date = asOf != null ? asOf : facility.getAssessmentDate();
-        if (date == null) {
-            throw new InputError(file, "評価日がありません。", "施設ファイルに assessmentDate を書くか、--as-of を指定してください。");
-        }
         Checklists checklists = Checklists.load(home.checklists());
         Guidelines guidelines = Guidelines.load(home.checklists());
-        List<Guidelines.Selection> pair = pair(guidelines);
-        var selection = checklists.inForce(facility.getFacilityType().value(), date).orElseThrow(() -> new InputError(file,
-                "施設の種類 " + facility.getFacilityType().value() + " に対応するチェックリストがありません。", "kensa editions で確認してください。"));
-        Assessor assessor = new Assessor(RuleBase.load(home.rules(), List.of()), checklists, guidelines);
-        Assessment before = assessor.assess(facility, file, selection, pair.get(0), date);
-        Assessment after = assessor.assess(facility, file, selection, pair.get(1), date);
+        List<Plan> pair = new ArrayList<>();
+        try {
+            for (String edition : pair(guidelines)) {
+                pair.add(new Plan.Chooser(checklists, guidelines, new Plan.Request(asOf, null, null, edition)).choose(file, facility));
+            }
+        } catch (Plan.BadRequest e) {
+            throw new ParameterException(spec.commandLine(), "--guidelines: " + e.getMessage());
+        } catch (InputError e) {
+            spec.commandLine().getErr().println(e.describe());
+            return Kensa.INVALID_INPUT;
+        }
+        Assessor assessor = new Assessor(RuleBase.load(home.rules(), List.of()), checklists);
+        Assessment before = assessor.assess(facility, file, pair.get(0));
+        Assessment after = assessor.assess(facility, file, pair.get(1));
 
         Map<String, String[]> rows = new LinkedHashMap<>();
         collect(rows, after, 1);
@@ -95,15 +99,11 @@ final class CompareCommand implements Callable<Integer> {
         }
     }
 
-    private List<Guidelines.Selection> pair(Guidelines guidelines) {
+    /** The two editions to compare, as the user named them (or the last two loaded). */
+    private List<String> pair(Guidelines guidelines) {
         List<String> names = editions != null ? editions
                 : guidelines.all().stream().skip(Math.max(0, guidelines.all().size() - 2)).map(Guidelines::shortName).toList();
         if (names.size() != 2) throw new ParameterException(spec.commandLine(), "--guidelines には版を二つ指定してください(例: 6.0,7.0)");
-        List<Guidelines.Selection> pair = new ArrayList<>();
-        for (String name : names) {
-            pair.add(guidelines.byName(name).map(g -> new Guidelines.Selection(g, Guidelines.REQUESTED))
-                    .orElseThrow(() -> new ParameterException(spec.commandLine(), "ガイドラインの版がわかりません: " + name)));
-        }
-        return pair;
+        return names;
     }
 }

@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import kensa.assess.Plan;
 import kensa.catalog.Checklists;
+import kensa.catalog.Guidelines;
 import kensa.facts.Facility;
 import kensa.facts.FacilityType;
 import kensa.generate.SyntheticFacilities;
@@ -50,14 +52,15 @@ final class GenerateCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "出力先フォルダを作れません: " + outputDir + "(" + e.getMessage() + ")");
         }
 
-        Checklists checklists;
+        Plan.Chooser plans;
         try {
-            checklists = Checklists.load(Home.locate().checklists());
+            Path checklists = Home.locate().checklists();
+            plans = new Plan.Chooser(Checklists.load(checklists), Guidelines.load(checklists));
         } catch (InputError e) {
             err.println(e.describe());
             return Kensa.INTERNAL_ERROR;
         }
-        SyntheticFacilities generator = new SyntheticFacilities(seed, checklists);
+        SyntheticFacilities generator = new SyntheticFacilities(seed, plans);
         Map<FacilityType, Integer> byType = new EnumMap<>(FacilityType.class);
         for (int i = 1; i <= count; i++) {
             // Build and marshal in memory first: a failure there writes nothing.

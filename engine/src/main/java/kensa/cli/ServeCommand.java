@@ -15,7 +15,7 @@ import kensa.assess.Assessor;
 import kensa.catalog.Checklists;
 import kensa.catalog.Guidelines;
 import kensa.rulebase.RuleBase;
-import kensa.serve.Assessing;
+import kensa.assess.Plan;
 import kensa.serve.FacilitySchema;
 import kensa.serve.Questionnaire;
 import kensa.serve.Server;
@@ -85,11 +85,10 @@ final class ServeCommand implements Callable<Integer> {
             err.println(e.describe());
             return Kensa.INTERNAL_ERROR;
         }
-        Assessing assessing = new Assessing(new Assessor(rules.get(), checklists, guidelines), checklists, home.facilitySchema());
         Server server;
         try {
             server = Server.start(new Server.Settings(address, port, data, questionnaire, home.facilitySchema(), home.reports(),
-                    assessing, Clock.systemDefaultZone()));
+                    new Assessor(rules.get(), checklists), new Plan.Chooser(checklists, guidelines), Clock.systemDefaultZone()));
         } catch (BindException e) {
             err.println("kensa serve: ポート " + port + " を使えません(ほかのプログラムが使っているかもしれません)。--port で別の番号を指定してください。");
             return Kensa.INVALID_INPUT;

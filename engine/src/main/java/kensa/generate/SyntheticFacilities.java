@@ -6,6 +6,7 @@ import jakarta.xml.bind.JAXBException;
 import jakarta.xml.bind.Marshaller;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,8 +16,9 @@ import java.util.Objects;
 import java.util.Map;
 import java.util.SplittableRandom;
 import javax.xml.namespace.QName;
+import kensa.assess.Plan;
 import kensa.catalog.Checklists;
-import kensa.catalog.Selection;
+import kensa.xml.InputError;
 import kensa.checklist.Cell;
 import kensa.checklist.Checklist;
 import kensa.checklist.Item;
@@ -101,17 +103,17 @@ public final class SyntheticFacilities {
     private static volatile JAXBContext context;
 
     private final long seed;
-    private final Checklists catalog;
+    private final Plan.Chooser plans;
     private final Marshaller marshaller;
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(16 * 1024);
 
     /**
-     * @param catalog the checklist forms: answers written on a form (申告) use the cells of the form an assessment on
-     *                the facility's date applies, so no edition is named here
+     * @param plans chooses the forms: answers written on a form (申告) use the cells of the form an assessment on the
+     *              facility's date applies, so no edition is named here
      */
-    public SyntheticFacilities(long seed, Checklists catalog) {
+    public SyntheticFacilities(long seed, Plan.Chooser plans) {
         this.seed = seed;
-        this.catalog = Objects.requireNonNull(catalog, "catalog");
+        this.plans = Objects.requireNonNull(plans, "plans");
         try {
             marshaller = context().createMarshaller();
             marshaller.setProperty(Marshaller.JAXB_ENCODING, "UTF-8");
@@ -153,7 +155,7 @@ public final class SyntheticFacilities {
 
     /** Facility number {@code index} (1-based) of this seed. */
     public Facility facility(int index) {
-        return new Builder(new SplittableRandom(fileSeed(seed, index)), index, catalog).build();
+        return new Builder(new SplittableRandom(fileSeed(seed, index)), index, plans).build();
     }
 
     /** The file's bytes: UTF-8, formatted, with a comment saying it is synthetic. */
@@ -189,7 +191,7 @@ public final class SyntheticFacilities {
     private static final class Builder {
         private final SplittableRandom rng;
         private final int index;
-        private final Checklists catalog;
+        private final Plan.Chooser plans;
         private FacilityType type;
         private int beds;            // licensed beds (0 for pharmacies, which have none)
         private double size;         // 0 (smallest) to 1 (largest of its type)
@@ -201,10 +203,10 @@ public final class SyntheticFacilities {
         private final Map<String, Boolean> policy = new HashMap<>(); // device facts as first answered
         private Boolean registerKept; // whether there is an asset register to list each device in
 
-        Builder(SplittableRandom rng, int index, Checklists catalog) {
+        Builder(SplittableRandom rng, int index, Plan.Chooser plans) {
             this.rng = rng;
             this.index = index;
-            this.catalog = catalog;
+            this.plans = plans;
         }
 
         Facility build() {
@@ -224,8 +226,14 @@ public final class SyntheticFacilities {
             f.setAssessmentDate(asOf);
             drawTraits();
             // The forms an assessment on that date applies by default: the facility's, and the vendors' of the same edition.
-            form = catalog.inForce(type.value(), asOf).map(Selection::form).orElse(null);
-            vendorForm = form == null ? null : catalog.edition(Checklists.VENDOR, form.getFiscalYear()).orElse(null);
+            try {
+                Plan plan = plans.choose(Path.of(f.getName()), f);
+                form = plan.form().form();
+                vendorForm = plan.vendorForm();
+            } catch (InputError e) { // no form loaded for the type: nothing to declare on
+                form = null;
+                vendorForm = null;
+            }
 
             // A few clinics still run on paper (紙カルテ・紙レセプト): nothing else to ask (as in no-information-system.xml).
             double paper = switch (type) {

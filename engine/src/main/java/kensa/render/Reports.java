@@ -30,7 +30,7 @@ import kensa.checklist.Checklist;
 import kensa.checklist.Cite;
 import kensa.checklist.Confidence;
 import kensa.checklist.Source;
-import kensa.assess.FindingId;
+import kensa.assess.FindingKey;
 
 /**
  * Renders an assessment in each output format. JSON is the assessment itself; the other formats
@@ -175,12 +175,12 @@ public final class Reports {
     }
 
     /**
-     * An assessment's findings are written once and referred to by id elsewhere; what only reports show is left out
+     * An assessment's findings are written once and referred to by key elsewhere; what only reports show is left out
      * (the view {@code Object} includes every property but those marked {@link Assessment.ForReports}).
      */
     private static ObjectWriter writer(ObjectMapper mapper, Object value) {
         ObjectWriter writer = mapper.writerWithView(Object.class);
-        return value instanceof Assessment a ? writer.withAttribute(FindingId.IDS, a.findingIds()) : writer;
+        return value instanceof Assessment a ? writer.withAttribute(FindingKey.KEYS, a.findingKeys()) : writer;
     }
 
     private static TemplateMethodModelEx dateFunction(Function<String, String> format) {

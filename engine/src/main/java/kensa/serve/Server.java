@@ -23,7 +23,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +33,10 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kensa.assess.Assessment;
+import kensa.assess.Plan;
+import kensa.facts.Facility;
+import kensa.facts.FacilityFiles;
+import kensa.assess.Assessor;
 import kensa.render.Reports;
 import kensa.render.Wareki;
 import kensa.serve.FacilitySchema.Field;
@@ -79,16 +82,18 @@ public final class Server implements AutoCloseable {
 
     /**
      * How to start: the address and port to bind (0: any free port), the data folder, the questionnaire,
-     * templates and the assessment the CLI makes, and the clock that dates answers.
+     * templates, the assessor and the editions chosen as `kensa assess FILE` chooses them (by the file's date), and the
+     * clock that dates answers.
      */
     public record Settings(InetAddress bind, int port, Path dataDir, Questionnaire questionnaire, Path facilityXsd,
-                           Path reportsDir, Assessing assessing, Clock clock) {}
+                           Path reportsDir, Assessor assessor, Plan.Chooser plans, Clock clock) {}
 
     private final Settings settings;
     private final HttpServer http;
     private final ExecutorService workers;
     private final String csrf;
     private final Store store;
+    private final FacilityFiles reader;
     private final Answers answers;
     private final Reports templates;
     private final Questionnaire questionnaire;
@@ -106,7 +111,8 @@ public final class Server implements AutoCloseable {
                 .filter(p -> p instanceof Group).map(p -> ((Group) p).path()).toList();
         this.store = new Store(settings.dataDir(), settings.facilityXsd(), questionnaire.schema());
         this.answers = new Answers(store);
-        this.templates = new Reports(settings.reportsDir()).withChecklists(settings.assessing().checklists());
+        this.reader = new FacilityFiles(settings.facilityXsd());
+        this.templates = new Reports(settings.reportsDir()).withChecklists(settings.plans().checklists());
         byte[] token = new byte[32];
         new SecureRandom().nextBytes(token);
         this.csrf = Base64.getUrlEncoder().withoutPadding().encodeToString(token);
@@ -765,10 +771,17 @@ public final class Server implements AutoCloseable {
 
     private Assessment assess(String id) throws Refusal {
         try {
-            return settings.assessing().assess(store.file(id));
+            return assessFile(id);
         } catch (InputError e) {
             throw new Refusal(422, "評価できませんでした: " + e.problem() + " " + e.fix());
         }
+    }
+
+    /** The assessment `kensa assess FILE` makes of the saved file (ServeTest checks the JSON is the CLI's). */
+    private Assessment assessFile(String id) throws InputError {
+        Path file = store.file(id);
+        Facility facility = reader.read(file, null);
+        return settings.assessor().assess(facility, file, settings.plans().choose(file, facility));
     }
 
     private void resultPage(HttpExchange ex, String id) throws IOException, Refusal {
@@ -782,7 +795,7 @@ public final class Server implements AutoCloseable {
         model.put("firstKey", screens.isEmpty() ? "" : screens.get(0).key());
         Assessment assessment;
         try {
-            assessment = settings.assessing().assess(store.file(id));
+            assessment = assessFile(id);
         } catch (InputError e) {
             model.put("problem", e.problem() + " " + e.fix());
             sendPage(ex, 200, "serve/result.ftlh", model);
