@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.Map;
 import java.util.stream.Stream;
 import kensa.cli.Kensa;
+import kensa.render.Reports;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -293,19 +294,27 @@ class CliTest {
         }
     }
 
+    /**
+     * Every format people open (HTML, Markdown, and any format added later: the list is {@link Reports#FORMATS}) shows
+     * what the facility wrote as text, never as markup. CSV and JSON carry no markup (formulas: CsvInjectionTest).
+     */
     @Test
-    void htmlEscapesWhatTheFacilityWrote() throws IOException {
+    void everyFormatEscapesWhatTheFacilityWrote() throws IOException {
         Path file = out.resolve("evil.xml");
         Files.writeString(file, Files.readString(Project.EXAMPLES.resolve("small-clinic.xml"))
-                .replace("さくら内科クリニック(架空)", "&lt;script&gt;alert(1)&lt;/script&gt;")
+                .replace("さくら内科クリニック(架空)", "&lt;script&gt;alert(1)&lt;/script&gt;[x](javascript:alert(2))")
                 .replace("name=\"受付PC\"", "name=\"&lt;img src=x onerror=alert(1)&gt;\""));
         Path reports = out.resolve("reports"); // (the input's own folder is not kensa's to write in)
-        kensa("assess", file.toString(), "-o", reports.toString(), "--format", "html,form.html");
-        for (String report : List.of("evil.html", "evil.form.html")) {
-            String html = Files.readString(reports.resolve(report));
-            assertFalse(html.contains("<script>"), report + ": facility name must be escaped");
-            assertFalse(html.contains("<img"), report + ": device name must be escaped");
-            assertTrue(html.contains("&lt;script&gt;"), report);
+        List<String> markup = Reports.FORMATS.stream().filter(f -> !f.equals("json") && !f.endsWith("csv")).toList();
+        kensa("assess", file.toString(), "-o", reports.toString(), "--format", String.join(",", markup));
+        for (String format : markup) {
+            String text = Files.readString(reports.resolve("evil." + format));
+            assertFalse(text.contains("<script>"), format + ": the facility name must be escaped");
+            assertFalse(text.contains("<img"), format + ": a device name must be escaped");
+            if (format.endsWith("md")) {
+                assertFalse(java.util.regex.Pattern.compile("(?<!\\\\)\\]\\(javascript:").matcher(text).find(), format + ": no Markdown link from a name");
+            }
+            assertTrue(text.contains("&lt;script"), format + ": the name is there, as text");
         }
     }
 

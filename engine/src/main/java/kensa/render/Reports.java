@@ -36,7 +36,8 @@ import kensa.assess.FindingKey;
  * Renders an assessment in each output format. JSON is the assessment itself; the other formats
  * are FreeMarker templates in {@code reports/} that read the same shape as the JSON, so they never
  * disagree: format {@code md} is {@code report.md.ftl}, format {@code form.csv} is {@code form.csv.ftl},
- * and HTML templates end in {@code .ftlh} (auto-escaped). A format is also its output file's suffix.
+ * HTML templates end in {@code .ftlh} and XML ones in {@code .ftlx} (both auto-escaped). A format is also its output
+ * file's suffix.
  */
 public final class Reports {
     public static final List<String> FORMATS = List.of("html", "md", "json", "form.html", "form.csv", "vendor.html");
@@ -124,7 +125,9 @@ public final class Reports {
                 continue;
             }
             if (model == null) model = Map.of("a", asTree(assessment));
-            String name = (format.contains(".") ? format : "report." + format) + (format.endsWith("html") ? ".ftlh" : ".ftl");
+            // The suffix turns FreeMarker's auto-escaping on: .ftlh for HTML, .ftlx for XML; .ftl (Markdown, CSV) escapes by hand.
+            String name = (format.contains(".") ? format : "report." + format)
+                    + (format.endsWith("html") ? ".ftlh" : format.endsWith("xml") ? ".ftlx" : ".ftl");
             StringWriter out = new StringWriter();
             try {
                 templates.getTemplate(name).process(model, out);
