@@ -26,13 +26,13 @@ class BadInputTest {
         return Stream.of(
                 Arguments.of("malformed", HEAD + OPEN + "  <name>壊れた診療所</name>\n  <facilityType>clinic\n</facility>\n", 5, "終了タグ"),
                 Arguments.of("missing-required", HEAD + OPEN + "  <name>種類のない診療所</name>\n</facility>\n", 4, "XSD"),
-                Arguments.of("unknown-enum", HEAD + OPEN + "  <name>動物病院</name>\n  <facilityType>veterinary</facilityType>\n</facility>\n", 4, "値のどれか"),
+                Arguments.of("unknown-enum", HEAD + OPEN + "  <name>動物病院</name>\n  <facilityType>veterinary</facilityType>\n</facility>\n", 4, "facilityType)の「veterinary」は使える値("),
                 Arguments.of("bad-date", HEAD + OPEN + "  <name>日付の誤り</name>\n  <facilityType>clinic</facilityType>\n"
                         + "  <assessmentDate>2025/03/31</assessmentDate>\n</facility>\n", 5, "YYYY-MM-DD"),
                 Arguments.of("impossible-date", HEAD + OPEN + "  <name>日付の誤り</name>\n  <facilityType>clinic</facilityType>\n"
-                        + "  <assessmentDate>2025-02-30</assessmentDate>\n</facility>\n", 5, "「2025-02-30」は日付として正しくありません"),
+                        + "  <assessmentDate>2025-02-30</assessmentDate>\n</facility>\n", 5, "確認日(この回答を確認した日)(assessmentDate)の「2025-02-30」は日付として正しくありません"),
                 Arguments.of("bad-boolean", HEAD + OPEN + "  <name>はい</name>\n  <facilityType>clinic</facilityType>\n"
-                        + "  <securityOfficer appointed=\"はい\"/>\n</facility>\n", 5, "true / false"),
+                        + "  <securityOfficer appointed=\"はい\"/>\n</facility>\n", 5, "(securityOfficer の appointed)の「はい」ははい/いいえの値ではありません"),
                 Arguments.of("xxe", HEAD + "<!DOCTYPE facility [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>\n" + OPEN
                         + "  <name>&xxe;</name>\n  <facilityType>clinic</facilityType>\n</facility>\n", 2, "DOCTYPE"),
                 Arguments.of("wrong-namespace", HEAD + "<facility>\n  <name>x</name>\n  <facilityType>clinic</facilityType>\n</facility>\n", 2, "名前空間"),

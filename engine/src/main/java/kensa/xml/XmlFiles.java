@@ -43,6 +43,7 @@ public final class XmlFiles<T> {
     private final Class<T> rootType;
     private final SAXParserFactory parsers;
     private final Limits limits;
+    private final FieldLabels labels;
 
     public XmlFiles(Class<T> rootType, Path xsd) {
         this(rootType, xsd, Limits.NONE);
@@ -52,6 +53,7 @@ public final class XmlFiles<T> {
     public XmlFiles(Class<T> rootType, Path xsd, Limits limits) {
         this.rootType = rootType;
         this.limits = limits;
+        this.labels = new FieldLabels(xsd);
         try {
             this.context = JAXBContext.newInstance(rootType.getPackageName(), rootType.getClassLoader());
             this.schema = SecureXml.schema(xsd);
@@ -67,7 +69,7 @@ public final class XmlFiles<T> {
      * A parser, a validator and an unmarshaller per thread, chained: parser → validator → unmarshaller. Creating them
      * costs more than reading a small file; the validator is reused too (JAXB's own schema check makes one per file).
      */
-    private record Parser(XMLReader reader, ValidatorHandler validator, Unmarshaller unmarshaller) {}
+    private record Parser(XMLReader reader, Whereabouts where, ValidatorHandler validator, Unmarshaller unmarshaller) {}
 
     private final ThreadLocal<Parser> parser = new ThreadLocal<>();
 
@@ -81,11 +83,13 @@ public final class XmlFiles<T> {
         Parser p = parser.get();
         if (p == null) {
             ValidatorHandler validator = schema.newValidatorHandler();
-            validator.setErrorHandler(STOP_AT_FIRST_PROBLEM);
+            Whereabouts where = new Whereabouts();
+            validator.setErrorHandler(where);
             XMLReader reader = parsers.newSAXParser().getXMLReader();
             reader.setErrorHandler(STOP_AT_FIRST_PROBLEM); // (without one, the parser also prints it on stderr)
-            reader.setContentHandler(validator);
-            p = new Parser(reader, validator, context.createUnmarshaller());
+            reader.setContentHandler(where);
+            where.setContentHandler(validator);
+            p = new Parser(reader, where, validator, context.createUnmarshaller());
             parser.set(p);
         }
         return p;
@@ -137,6 +141,10 @@ public final class XmlFiles<T> {
                 if (t instanceof Refused bad) throw bad.error;
             }
             if (firstProblem.get() != null) throw explain(file, firstProblem.get(), null);
+            if (e instanceof BadValue bad) {
+                throw new InputError(file, bad.getLineNumber(), bad.getColumnNumber(),
+                        XmlProblems.problem(bad.getMessage(), labels.name(bad.element, bad.attribute)), XmlProblems.fix(bad.getMessage()));
+            }
             if (e instanceof SAXParseException parse) {
                 throw new InputError(file, parse.getLineNumber(), parse.getColumnNumber(),
                         XmlProblems.problem(parse.getMessage()), XmlProblems.fix(parse.getMessage()));
@@ -149,6 +157,60 @@ public final class XmlFiles<T> {
                     "ファイルの場所と読み取り権限を確認してください。");
         } finally {
             if (!ok) parser.remove(); // a parse that failed half-way starts the next one afresh
+        }
+    }
+
+    /** The validator's objection to a value, with the element (and attribute) it was found in. */
+    private static final class BadValue extends SAXParseException {
+        final String element;
+        final String attribute;
+
+        BadValue(SAXParseException e, String element, String attribute) {
+            super(e.getMessage(), e.getPublicId(), e.getSystemId(), e.getLineNumber(), e.getColumnNumber());
+            this.element = element;
+            this.attribute = attribute;
+        }
+    }
+
+    /**
+     * Sits between the parser and the schema validator, and is the validator's error handler: it knows which element
+     * is starting (with its attributes) or ending when the validator objects to a value, which the validator's own
+     * message does not say. Costs two field writes per element.
+     */
+    private static final class Whereabouts extends XMLFilterImpl {
+        /** Schema messages about a value: the value is the first quoted word. */
+        private static final java.util.regex.Pattern VALUE_PROBLEM = java.util.regex.Pattern.compile(
+                "^cvc-(?:datatype-valid|enumeration-valid|min\\w+-valid|max\\w+-valid|pattern-valid|length-valid)[^']*'([^']*)'");
+        private String element;
+        private Attributes attributes; // valid only while its startElement runs, which is when the validator objects
+
+        @Override
+        public void startElement(String uri, String localName, String qName, Attributes atts) throws SAXException {
+            element = localName;
+            attributes = atts;
+            super.startElement(uri, localName, qName, atts);
+        }
+
+        @Override
+        public void endElement(String uri, String localName, String qName) throws SAXException {
+            element = localName;
+            attributes = null;
+            super.endElement(uri, localName, qName);
+        }
+
+        @Override public void warning(SAXParseException e) {}
+        @Override public void fatalError(SAXParseException e) throws SAXException { throw e; }
+
+        @Override
+        public void error(SAXParseException e) throws SAXException {
+            java.util.regex.Matcher value = VALUE_PROBLEM.matcher(String.valueOf(e.getMessage()));
+            if (!value.find() || element == null) throw e;
+            if (attributes != null) {
+                for (int i = 0; i < attributes.getLength(); i++) {
+                    if (attributes.getValue(i).equals(value.group(1))) throw new BadValue(e, element, attributes.getLocalName(i));
+                }
+            }
+            throw new BadValue(e, element, null);
         }
     }
 

@@ -16,7 +16,7 @@ final class XmlProblems {
     static {
         FIXES.put("DOCTYPE", "安全のため DOCTYPE 宣言と外部実体(<!ENTITY …>)は使えません。<!DOCTYPE … の行を削除してください。");
         FIXES.put("cvc-elt.1", "ルート要素の名前と名前空間(xmlns=\"urn:kensa:…\")を checklists/examples/ の例と見比べてください。");
-        FIXES.put("cvc-enumeration-valid", "メッセージに挙がっている値のどれかを書いてください(大文字・小文字も区別されます)。");
+        FIXES.put("cvc-enumeration-valid", "使える値のどれかを、そのとおりに書いてください(大文字・小文字も区別されます)。");
         FIXES.put("'date'", "日付は 2025-03-31 のように西暦の YYYY-MM-DD で書いてください(和暦や / 区切りは使えません)。");
         FIXES.put("'boolean'", "はい/いいえ は true / false で書いてください。わからない場合はその属性・要素ごと省くと「未回答」になります。");
         FIXES.put("'int'", "半角の整数で書いてください(例: 19)。");
@@ -43,12 +43,28 @@ final class XmlProblems {
             "boolean", "はい/いいえの値ではありません(true か false)", "int", "整数ではありません",
             "integer", "整数ではありません", "nonNegativeInteger", "0 以上の整数ではありません");
 
+    /** A value outside an enumeration: the value, then the allowed ones (in every locale, the two quoted parts). */
+    private static final java.util.regex.Pattern NOT_A_CHOICE =
+            java.util.regex.Pattern.compile("cvc-enumeration-valid[^']*'([^']*)'[^']*'\\[([^\\]]*)\\]'");
+
     static String problem(String parserMessage) {
+        return problem(parserMessage, null);
+    }
+
+    /** @param field the field the value was written in, in words (「確認日(assessmentDate)」), or null when not known */
+    static String problem(String parserMessage, String field) {
         if (parserMessage == null) return "XMLとして読めません。";
         if (parserMessage.contains("DOCTYPE")) return "DOCTYPE 宣言があります。";
         java.util.regex.Matcher bad = BAD_VALUE.matcher(parserMessage);
+        String where = field == null ? "" : field + "の";
         // The parser's own words stay as detail for whoever needs them.
-        if (bad.find()) return "「" + bad.group(1) + "」は" + SAID.get(bad.group(2)) + "。(詳細: " + parserMessage + ")";
+        if (bad.find()) return where + "「" + bad.group(1) + "」は" + SAID.get(bad.group(2)) + "。(詳細: " + parserMessage + ")";
+        java.util.regex.Matcher choice = NOT_A_CHOICE.matcher(parserMessage);
+        if (choice.find()) {
+            return where + "「" + choice.group(1) + "」は使える値(" + choice.group(2).replace(", ", "、") + ")のどれでもありません。(詳細: "
+                    + parserMessage + ")";
+        }
+        if (field != null) return field + "の値が定義(XSD)に合いません。(詳細: " + parserMessage + ")";
         return (parserMessage.startsWith("cvc-") ? "書式が定義(XSD)に合いません: " : "XMLの書き方に誤りがあります: ")
                 + parserMessage;
     }
