@@ -29,7 +29,7 @@ public record Plan(LocalDate date, String dateFrom, Selection form, Checklist ve
     /**
      * What the user asked for; null for each: chosen by the date.
      *
-     * @param edition   a checklist edition (R6, 令和7年度版, 2025); the form follows the facility type
+     * @param edition   a checklist edition as users write it (see Checklists.fiscalYearOf); the form follows the facility type
      * @param checklist a form id (r6-medical); wins over {@code edition}
      * @param guideline a guideline edition (6.0, 第7.0版, gl-7.0)
      */
@@ -71,7 +71,8 @@ public record Plan(LocalDate date, String dateFrom, Selection form, Checklist ve
             this.requestedForm = request.checklist() == null ? null : checklists.byId(request.checklist())
                     .orElseThrow(() -> new BadRequest("checklist", "様式がありません: " + request.checklist() + "(使えるID: " + ids + ")"));
             this.requestedYear = request.edition() == null ? null : Checklists.fiscalYearOf(request.edition())
-                    .orElseThrow(() -> new BadRequest("edition", "チェックリストの版がわかりません: " + request.edition() + "(例: R6、R7、令和7年度版、2025)"));
+                    .orElseThrow(() -> new BadRequest("edition", "チェックリストの版がわかりません: " + request.edition() + "(収録している版: "
+                            + String.join("、", checklists.all().stream().map(Checklists::code).distinct().toList()) + ")"));
             this.requestedGuideline = request.guideline() == null ? null : guidelines.byName(request.guideline())
                     .map(g -> new Guidelines.Selection(g, Guidelines.REQUESTED))
                     .orElseThrow(() -> new BadRequest("guideline", "ガイドラインの版がわかりません: " + request.guideline() + "(収録している版: "
