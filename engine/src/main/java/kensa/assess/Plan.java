@@ -31,7 +31,7 @@ public record Plan(LocalDate date, String dateFrom, Selection form, Checklist ve
      *
      * @param edition   a checklist edition as users write it (see Checklists.fiscalYearOf); the form follows the facility type
      * @param checklist a form id (r6-medical); wins over {@code edition}
-     * @param guideline a guideline edition (6.0, 第7.0版, gl-7.0)
+     * @param guideline a guideline edition as users write it (see Guidelines.byName)
      */
     public record Request(LocalDate asOf, String edition, String checklist, String guideline) {
         public static final Request NONE = new Request(null, null, null, null);
