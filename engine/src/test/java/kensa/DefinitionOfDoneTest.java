@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import kensa.assess.Findings;
+import kensa.rulebase.Findings;
 import kensa.catalog.Checklists;
 import kensa.catalog.Guidelines;
 import kensa.checklist.Checklist;

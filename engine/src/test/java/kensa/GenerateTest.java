@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import kensa.assess.Assessment;
 import kensa.assess.Assessor;
-import kensa.assess.Status;
+import kensa.rulebase.Status;
 import kensa.catalog.Selection;
 import kensa.cli.Kensa;
 import kensa.facts.Facility;

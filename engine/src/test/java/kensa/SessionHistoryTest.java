@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import kensa.assess.Assessor;
-import kensa.assess.Finding;
+import kensa.rulebase.Finding;
 import kensa.catalog.Selection;
 import kensa.facts.Facility;
 import kensa.xml.XmlFiles;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import java.io.IOException;
 import java.util.Map;
+import kensa.rulebase.Finding;
 
 /**
  * Writes a finding as its id, its place in {@link Assessment#findings()}, which holds each finding in full once.

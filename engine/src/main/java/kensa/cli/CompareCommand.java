@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import kensa.assess.Assessment;
 import kensa.assess.Assessor;
-import kensa.assess.Status;
+import kensa.rulebase.Status;
 import kensa.catalog.Checklists;
 import kensa.catalog.Guidelines;
 import kensa.facts.Facility;

@@ -35,7 +35,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kensa.assess.Assessment;
 import kensa.render.Reports;
-import kensa.render.Wareki;
+import kensa.rulebase.Wareki;
 import kensa.serve.FacilitySchema.Field;
 import kensa.serve.Flow.Screen;
 import kensa.serve.Questionnaire.Group;

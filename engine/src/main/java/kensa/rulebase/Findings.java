@@ -1,4 +1,4 @@
-package kensa.assess;
+package kensa.rulebase;
 
 import java.util.ArrayList;
 import java.util.Collection;
