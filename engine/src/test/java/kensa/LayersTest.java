@@ -1,6 +1,7 @@
 package kensa;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -18,7 +19,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import kensa.rulebase.RuleBase;
+import kensa.rulebase.RuleCompileError;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The rules stand on the ground floor (kensa.rulebase) and the facts; every other package stands on them, never the
@@ -29,6 +32,8 @@ class LayersTest {
     private static final Pattern IMPORT = Pattern.compile("^\\s*import\\s+(?:static\\s+)?([\\w.]+)(?:\\.\\*)?\\s*;", Pattern.MULTILINE);
     /** A kensa class named in full in the code (e.g. {@code kensa.assess.Finding.SILENCE}), not imported. */
     private static final Pattern QUALIFIED = Pattern.compile("\\bkensa\\.([a-z]+)\\.[A-Z]");
+    /** Comments and string literals, which name packages without using them. */
+    private static final Pattern CODE_ONLY = Pattern.compile("/\\*.*?\\*/|//[^\\n]*|\"(?:\\\\.|[^\"\\\\\\n])*\"", Pattern.DOTALL);
 
     /**
      * What a DRL may import: the facts, the ground floor, the derived facts, Java, and Drools' own rule context (to
@@ -61,6 +66,24 @@ class LayersTest {
         assertTrue(!allowedInDrl("kensa.assess.Findings"));
     }
 
+    /** A consultant's DRL from before the move is told where the types went, not only that they are missing. */
+    @Test
+    void aRuleWithTheOldPackageIsToldTheNewOne(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("old.drl"), """
+                package consultant;
+                import kensa.facts.Facility;
+                global kensa.assess.Findings findings;
+                rule "old_rule: every facility"
+                when
+                    Facility()
+                then
+                    findings.met(drools, null, "ok");
+                end
+                """);
+        RuleCompileError error = assertThrows(RuleCompileError.class, () -> RuleBase.compile(List.of(dir)));
+        assertTrue(error.getMessage().contains("kensa.rulebase.Findings"), error.getMessage());
+    }
+
     @Test
     void noImportCycleBetweenPackages() {
         Map<String, Set<String>> uses = packageUses(SOURCES);
@@ -82,7 +105,7 @@ class LayersTest {
             for (Path java : walk.filter(p -> p.toString().endsWith(".java")).toList()) {
                 String from = sources.resolve("kensa").relativize(java.getParent()).toString().replace('/', '.');
                 Set<String> to = uses.computeIfAbsent(from, k -> new TreeSet<>());
-                Matcher m = QUALIFIED.matcher(Files.readString(java));
+                Matcher m = QUALIFIED.matcher(CODE_ONLY.matcher(Files.readString(java)).replaceAll(" "));
                 while (m.find()) if (!m.group(1).equals(from)) to.add(m.group(1));
             }
         } catch (IOException e) {
