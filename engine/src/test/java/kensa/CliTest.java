@@ -139,7 +139,7 @@ class CliTest {
             }
         }
         for (JsonNode f : a.get("findings")) {
-            if (f.get("evidence").asText().equals(kensa.assess.Finding.SILENCE)) {
+            if (f.get("evidence").asText().equals(kensa.rulebase.Finding.SILENCE)) {
                 problems.add("rule " + f.get("rule").asText() + " said nothing about a cell or requirement that names it");
             }
         }

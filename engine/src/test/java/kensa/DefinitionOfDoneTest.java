@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import kensa.assess.Findings;
+import kensa.rulebase.Findings;
 import kensa.catalog.Checklists;
 import kensa.catalog.Guidelines;
 import kensa.checklist.Checklist;
@@ -137,18 +137,21 @@ class DefinitionOfDoneTest {
         assertEquals(List.of(), problems);
     }
 
-    /** The executive summary ranks by severity, so every DRL rule must say how much its gap matters. */
+    /**
+     * The executive summary ranks by severity, so every rule id says how much its gap matters: once, on the first rule
+     * of its file (it holds for all the file's rules), and nowhere else.
+     */
     @Test
-    void everyDrlRuleDeclaresASeverity() throws IOException {
+    void everyRuleIdDeclaresASeverityOnce() throws IOException {
         List<String> problems = new ArrayList<>();
         for (Path drl : RuleBase.decisionDrlFiles(Project.RULES)) {
             String text = Files.readString(drl);
             Matcher rule = RULE_NAME.matcher(text);
-            while (rule.find()) {
-                if (!SEVERITY.matcher(text.substring(rule.end())).lookingAt()) {
-                    problems.add(drl.getFileName() + ": rule \"" + rule.group(1) + "\" needs @severity(critical|high|medium|low) on its next line");
-                }
+            if (rule.find() && !SEVERITY.matcher(text.substring(rule.end())).lookingAt()) {
+                problems.add(drl.getFileName() + ": the first rule \"" + rule.group(1) + "\" needs @severity(critical|high|medium|low) on its next line");
             }
+            long stated = Pattern.compile("@severity\\(").matcher(text).results().count();
+            if (stated > 1) problems.add(drl.getFileName() + ": @severity stated " + stated + " times; once, on the first rule, is enough");
         }
         assertEquals(List.of(), problems);
         assertTrue(Project.ruleBase().info().values().stream().allMatch(i -> i.severity() != null), "Drools reads every severity");

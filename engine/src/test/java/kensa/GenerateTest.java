@@ -22,7 +22,7 @@ import java.util.stream.Stream;
 import kensa.assess.Assessment;
 import kensa.assess.Assessor;
 import kensa.assess.Plan;
-import kensa.assess.Status;
+import kensa.rulebase.Status;
 import kensa.cli.Kensa;
 import kensa.facts.Facility;
 import kensa.facts.FacilityType;

@@ -19,8 +19,8 @@ import java.util.stream.Stream;
 import kensa.assess.Assessment;
 import kensa.assess.Assessor;
 import kensa.assess.Plan;
-import kensa.assess.Finding;
-import kensa.assess.Parameter;
+import kensa.rulebase.Finding;
+import kensa.rulebase.Parameter;
 import kensa.facts.Facility;
 import kensa.rulebase.RuleBase;
 import kensa.scenario.Scenario;
@@ -111,7 +111,7 @@ class PrecompiledRulesTest {
 
                 import kensa.facts.Facility;
 
-                global kensa.assess.Findings findings;
+                global kensa.rulebase.Findings findings;
 
                 rule "visitor_log_kept: every facility"
                     @severity(low)

@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import kensa.assess.Assessor;
 import kensa.assess.Plan;
-import kensa.assess.Finding;
+import kensa.rulebase.Finding;
 import kensa.facts.Facility;
 import kensa.xml.XmlFiles;
 import org.junit.jupiter.api.Test;

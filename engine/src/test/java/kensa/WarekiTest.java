@@ -3,7 +3,7 @@ package kensa;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.LocalDate;
-import kensa.render.Wareki;
+import kensa.rulebase.Wareki;
 import org.junit.jupiter.api.Test;
 
 class WarekiTest {

@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import kensa.rulebase.Finding;
+import kensa.rulebase.Severity;
+import kensa.rulebase.Status;
 
 /**
  * One facility assessed against one checklist form, with each vendor's 事業者 form beside it, and

@@ -29,7 +29,12 @@ import kensa.facts.Facility;
 import kensa.facts.Vendor;
 import kensa.guideline.Guideline;
 import kensa.guideline.Requirement;
+import kensa.rulebase.AssessmentDate;
+import kensa.rulebase.Finding;
+import kensa.rulebase.Parameter;
 import kensa.rulebase.RuleBase;
+import kensa.rulebase.Severity;
+import kensa.rulebase.Status;
 import kensa.xml.InputError;
 import org.glassfish.jaxb.core.Locatable;
 

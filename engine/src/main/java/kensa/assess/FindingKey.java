@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import kensa.rulebase.Finding;
 
 /**
  * Writes a finding as its key ({@link FindingKeys}) where a cell, requirement or action refers to it; {@link All} writes

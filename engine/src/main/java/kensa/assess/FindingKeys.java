@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import kensa.rulebase.Finding;
 
 /**
  * Each finding's key in the JSON report and the batch record: its rule id, then {@code /scope} and {@code @subject}

@@ -9,6 +9,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import kensa.catalog.Checklists;
+import kensa.rulebase.Finding;
+import kensa.rulebase.Severity;
+import kensa.rulebase.Status;
 
 /**
  * The executive summary: every open gap once, however many form cells and guideline requirements

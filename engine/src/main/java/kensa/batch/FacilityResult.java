@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import kensa.assess.Assessment;
-import kensa.assess.Status;
+import kensa.rulebase.Status;
 
 /**
  * What a batch keeps of one facility once its own reports are written: enough for the summaries, so memory does

@@ -14,12 +14,12 @@ import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.TreeMap;
 import kensa.assess.Assessment;
-import kensa.assess.Status;
+import kensa.rulebase.Status;
 import kensa.render.AtomicFiles;
 import kensa.render.Csv;
 import kensa.render.Labels;
 import kensa.render.Reports;
-import kensa.render.Wareki;
+import kensa.rulebase.Wareki;
 import kensa.xml.InputError;
 
 /**

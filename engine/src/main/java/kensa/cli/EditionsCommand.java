@@ -12,7 +12,7 @@ import kensa.checklist.Item;
 import kensa.catalog.Guidelines;
 import kensa.guideline.Guideline;
 import kensa.guideline.Requirement;
-import kensa.render.Wareki;
+import kensa.rulebase.Wareki;
 import kensa.xml.InputError;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

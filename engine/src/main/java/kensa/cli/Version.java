@@ -9,7 +9,7 @@ import kensa.catalog.Checklists;
 import kensa.catalog.Guidelines;
 import kensa.checklist.Checklist;
 import kensa.guideline.Guideline;
-import kensa.render.Wareki;
+import kensa.rulebase.Wareki;
 import picocli.CommandLine.IVersionProvider;
 
 /**

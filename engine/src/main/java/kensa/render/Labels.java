@@ -1,7 +1,7 @@
 package kensa.render;
 
 import java.util.Map;
-import kensa.assess.Status;
+import kensa.rulebase.Status;
 
 /** The words files for people and spreadsheets use for kensa's codes (the templates' own are in reports/labels.ftl). */
 public final class Labels {

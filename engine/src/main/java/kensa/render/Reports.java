@@ -31,6 +31,7 @@ import kensa.checklist.Cite;
 import kensa.checklist.Confidence;
 import kensa.checklist.Source;
 import kensa.assess.FindingKey;
+import kensa.rulebase.Wareki;
 
 /**
  * Renders an assessment in each output format. JSON is the assessment itself; the other formats

@@ -38,7 +38,7 @@ import kensa.facts.Facility;
 import kensa.facts.FacilityFiles;
 import kensa.assess.Assessor;
 import kensa.render.Reports;
-import kensa.render.Wareki;
+import kensa.rulebase.Wareki;
 import kensa.serve.FacilitySchema.Field;
 import kensa.serve.Flow.Screen;
 import kensa.serve.Questionnaire.Group;

@@ -1,4 +1,4 @@
-package kensa.assess;
+package kensa.rulebase;
 
 import java.time.LocalDate;
 

@@ -1,9 +1,10 @@
-package kensa.assess;
+package kensa.rulebase;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
- * How much a gap matters, declared by each DRL rule as {@code @severity(critical)}: critical is what an
+ * How much a gap matters, declared once per rule id, as {@code @severity(critical)} on the first rule of its DRL file
+ * (it holds for all the file's rules): critical is what an
  * attacker uses first or what decides whether the facility can recover (factory passwords, unpatched
  * network devices, no offline backup, open connection sources). Declared in order of urgency.
  */

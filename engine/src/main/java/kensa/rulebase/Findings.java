@@ -1,7 +1,8 @@
-package kensa.assess;
+package kensa.rulebase;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,11 +92,29 @@ public final class Findings {
         matches.add(rule.getMatch());
     }
 
-    /** What a DRL rule declares of every finding it reports: its id and severity. */
+    /** What a DRL rule declares of every finding it reports: its id and its id's severity. */
     private record Declared(String ruleId, Severity severity) {
         Declared(Rule rule) {
-            this(Findings.ruleId(rule.getName()), Severity.ofCode(rule.getMetaData().get("severity")));
+            this(Findings.ruleId(rule.getName()), severityOf(rule));
         }
+    }
+
+    /** The severity a rule states itself (a consultant's rule may), else null. */
+    static Severity severityOf(Rule rule) {
+        return Severity.ofCode(rule.getMetaData().get("severity"));
+    }
+
+    /**
+     * The severity of each rule id: stated once, on the first rule of its DRL file, it holds for all the id's rules
+     * (the highest, should several rules of an id state one).
+     */
+    public static Map<String, Severity> severities(Collection<? extends Rule> rules) {
+        Map<String, Severity> byId = new HashMap<>();
+        for (Rule r : rules) {
+            Severity s = severityOf(r);
+            if (s != null) byId.merge(ruleId(r.getName()), s, (a, b) -> a.compareTo(b) <= 0 ? a : b);
+        }
+        return byId;
     }
 
     /** What each rule of a rule base declares, read once for every finding of every run rather than per finding. */
@@ -103,7 +122,11 @@ public final class Findings {
         private final Map<Rule, Declared> declared = new IdentityHashMap<>();
 
         public Rules(Collection<? extends Rule> rules) {
-            for (Rule r : rules) declared.put(r, new Declared(r));
+            Map<String, Severity> severities = severities(rules);
+            for (Rule r : rules) {
+                Severity own = severityOf(r);
+                declared.put(r, new Declared(ruleId(r.getName()), own != null ? own : severities.get(ruleId(r.getName()))));
+            }
         }
     }
 

@@ -1,4 +1,4 @@
-package kensa.assess;
+package kensa.rulebase;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Collection;

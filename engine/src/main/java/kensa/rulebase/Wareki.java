@@ -1,4 +1,4 @@
-package kensa.render;
+package kensa.rulebase;
 
 import java.time.LocalDate;
 import java.time.YearMonth;

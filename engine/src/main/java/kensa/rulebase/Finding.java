@@ -1,4 +1,4 @@
-package kensa.assess;
+package kensa.rulebase;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -21,7 +21,7 @@ public record Finding(String rule, String scope, String subject, Status status, 
      * What stands in for a rule a cell or requirement names that said nothing about it: 未回答, never 適合. With the
      * bundled rules it never shows (the scenario and example tests fail first); it guards consultants' own rules.
      */
-    static Finding silence(String rule, String scope, String subject) {
+    public static Finding silence(String rule, String scope, String subject) {
         return new Finding(rule, scope, subject, Status.UNANSWERED, null, SILENCE,
                 "質問票のこの項目の質問に回答してください。回答してもこの表示が続く場合は、ルール " + rule + " を見直してください。");
     }
