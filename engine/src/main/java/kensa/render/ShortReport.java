@@ -67,7 +67,7 @@ public record ShortReport(String headline, int toDoCount, int urgentCount, int t
             String subject = vendor ? f.subject() : leadingName(f.evidence());
             String topic = f.evidence().endsWith(ANSWER_SUFFIX)
                     ? f.evidence().substring(0, f.evidence().length() - ANSWER_SUFFIX.length()) : f.evidence();
-            if (subject != null) topic = withoutName(topic, "「" + subject + "」", vendor ? "各事業者" : "各機器");
+            if (subject != null) topic = withoutName(topic, "「" + subject + "」", vendor ? "事業者" : "機器");
             return new Asked(f, subject, topic);
         }
     }

@@ -74,7 +74,7 @@ public final class Server implements AutoCloseable {
             + "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern SCREEN = Pattern.compile("/f/([^/]+)/q/([^/]+)");
-    private static final Pattern FILE_PAGE = Pattern.compile("/f/([^/]+)(?:/(result|report|form|vendor|download))?");
+    private static final Pattern FILE_PAGE = Pattern.compile("/f/([^/]+)(?:/(result|report|detail|form|vendor|download))?");
     private static final Map<String, String> STATIC = Map.of("serve.css", "text/css; charset=utf-8", "serve.js", "text/javascript; charset=utf-8");
 
     /**
@@ -224,6 +224,7 @@ public final class Server implements AutoCloseable {
             switch (page) {
                 case "result" -> resultPage(ex, id);
                 case "report" -> report(ex, id, "html");
+                case "detail" -> report(ex, id, "detail.html");
                 case "form" -> report(ex, id, "form.html");
                 case "vendor" -> report(ex, id, "vendor.html");
                 default -> download(ex, id);
@@ -789,6 +790,7 @@ public final class Server implements AutoCloseable {
             return;
         }
         model.put("a", JSON.readValue(Reports.json(assessment), new TypeReference<Map<String, Object>>() {}));
+        model.put("s", Reports.shortReport(assessment));
         model.put("problem", "");
         sendPage(ex, 200, "serve/result.ftlh", model);
     }
@@ -796,7 +798,9 @@ public final class Server implements AutoCloseable {
     private void report(HttpExchange ex, String id, String format) throws IOException, Refusal {
         read(id);
         Assessment assessment = assess(id);
-        String html = templates.render(assessment, List.of(format)).get(format);
+        // The short report and the detail report link to each other, as they do side by side in an output folder.
+        Map<String, String> links = Map.of("html", "/f/" + id + "/report", "detail.html", "/f/" + id + "/detail");
+        String html = templates.render(assessment, List.of(format), links).get(format);
         send(ex, 200, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8));
     }
 
