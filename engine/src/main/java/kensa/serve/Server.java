@@ -442,8 +442,12 @@ public final class Server implements AutoCloseable {
             g.put("count", entries.size());
             List<Map<String, Object>> list = new ArrayList<>();
             for (int i = 0; i < entries.size(); i++) {
-                list.add(Map.of("number", i + 1, "label", entryLabel(group, entries.get(i), doc),
-                        "key", Flow.entryKey(screen.section(), screen.partIndex(), entries.get(i), i), "id", FacilityDoc.id(entries.get(i))));
+                String entryKey = Flow.entryKey(screen.section(), screen.partIndex(), entries.get(i), i);
+                // How many of this entry's questions are answered, counted as the section list counts them.
+                int[] progress = screens.stream().filter(x -> x.key().equals(entryKey)).findFirst()
+                        .map(x -> progress(flow, x, doc)).orElse(new int[] {0, 0});
+                list.add(Map.of("number", i + 1, "label", entryLabel(group, entries.get(i), doc), "key", entryKey,
+                        "id", FacilityDoc.id(entries.get(i)), "answered", progress[0], "asked", progress[1]));
             }
             g.put("entries", list);
             if (screen.isEntry()) g.put("entry", Map.of("number", screen.entry(), "label", entryLabel(group, screen.context(), doc)));
@@ -525,21 +529,27 @@ public final class Server implements AutoCloseable {
             int asked = 0;
             int answered = 0;
             for (Screen x : mine) {
-                if (x.isList()) {
-                    asked++;
-                    if (!doc.elements(doc.root(), x.group().listPath()).isEmpty()) answered++;
-                    continue;
-                }
-                for (Question q : flow.visible(x)) {
-                    asked++;
-                    if (doc.value(x.context() == null ? doc.root() : x.context(), q.relPath()) != null) answered++;
-                }
+                int[] progress = progress(flow, x, doc);
+                answered += progress[0];
+                asked += progress[1];
             }
             m.put("asked", asked);
             m.put("answered", answered);
             out.add(m);
         }
         return out;
+    }
+
+    /** A screen's questions: how many are answered and how many asked (a list screen asks one: whether there are any). */
+    private static int[] progress(Flow flow, Screen x, FacilityDoc doc) {
+        if (x.isList()) return new int[] {doc.elements(doc.root(), x.group().listPath()).isEmpty() ? 0 : 1, 1};
+        int asked = 0;
+        int answered = 0;
+        for (Question q : flow.visible(x)) {
+            asked++;
+            if (doc.value(x.context() == null ? doc.root() : x.context(), q.relPath()) != null) answered++;
+        }
+        return new int[] {answered, asked};
     }
 
     /** Where a screen stands in the flow: its index, or for a screen not in the flow now, the one before it. */
