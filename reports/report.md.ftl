@@ -13,7 +13,7 @@
 **${s.headline}**
 <#if links["detail.md"]??>
 
-全項目の判定と根拠、ガイドラインの要件、事業者との契約の条項は詳しい報告書にあります: [${links["detail.md"]}](${links["detail.md"]})
+全項目の判定と根拠、ガイドラインの要件、事業者との契約の条項は[詳しい報告書](${links["detail.md"]})にあります。
 </#if>
 
 ## すること(${s.toDoCount} 件)
