@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -329,24 +330,31 @@ class BrowserTest {
         for (String report : List.of("small-clinic", "hospital-250-beds")) {
             driver.get(out.resolve(report + ".html").toUri().toString());
             waitForPage();
-            int pages = printedPages();
-            System.out.println("BrowserTest: " + report + ".html prints on " + pages + " A4 pages");
-            assertTrue(pages >= 1 && pages <= 4, report + ".html prints on " + pages + " A4 pages");
+            Printed printed = print();
+            System.out.println("BrowserTest: " + report + ".html prints on " + printed.pages() + " A4 pages");
+            assertTrue(printed.pages() >= 1 && printed.pages() <= 4, report + ".html prints on " + printed.pages() + " A4 pages");
+            assertTrue(printed.lastPage().contains(printed.pages() + " / " + printed.pages()), "numbered: " + printed.lastPage());
         }
         driver.get(out.resolve("small-clinic.detail.html").toUri().toString());
         waitForPage();
-        assertTrue(printedPages() > 4, "the detail report is the long one (and the count is real)");
+        Printed detail = print();
+        assertTrue(detail.pages() > 4, "the detail report is the long one (and the count is real)");
+        assertTrue(detail.lastPage().contains(detail.pages() + " / " + detail.pages()), "numbered: " + detail.lastPage());
     }
 
     // ---------------------------------------------------------------- helpers
 
-    /** The page printed to PDF on A4 paper, as Chromium prints it, and its pages counted. */
-    private int printedPages() throws IOException {
+    private record Printed(int pages, String lastPage) {}
+
+    /** The page printed to PDF on A4 paper, as Chromium prints it: its pages counted, and the text of the last one. */
+    private Printed print() throws IOException {
         PrintOptions options = new PrintOptions();
         options.setPageSize(new PageSize(29.7, 21.0)); // A4 portrait, in cm
         byte[] pdf = Base64.getDecoder().decode(driver.print(options).getContent());
         try (PDDocument document = Loader.loadPDF(pdf)) {
-            return document.getNumberOfPages();
+            PDFTextStripper text = new PDFTextStripper();
+            text.setStartPage(document.getNumberOfPages());
+            return new Printed(document.getNumberOfPages(), text.getText(document));
         }
     }
 
