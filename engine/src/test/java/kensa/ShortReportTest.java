@@ -69,6 +69,18 @@ class ShortReportTest {
         assertTrue(detail.contains("counter(page) \" / \" counter(pages)"), "printed pages are numbered");
     }
 
+    /** The letter to a vendor asks the short report's questions about it, each once, without repeating its name. */
+    @Test
+    void theVendorLetterAsksEachQuestionOnce() throws IOException {
+        CliTest.kensa("assess", Project.EXAMPLES.resolve("small-clinic.xml").toString(), "-o", out.toString(), "--format", "vendor.html");
+        String letter = Files.readString(out.resolve("small-clinic.vendor.html"));
+        String asks = letter.substring(letter.indexOf("ご回答をお願いしたい事項"), letter.indexOf("</ol>"));
+        assertFalse(asks.contains("「みどりメディカルシステム(架空)」"), asks);
+        assertEquals(1, count(asks, "<li>診療データを預かって保管しているかが未回答</li>"), "asked by three rules, once in the letter");
+        assertTrue(asks.contains("<li>契約が再委託をどう定めているかが未回答</li>"), asks);
+        assertFalse(asks.contains("様式に記入して答える"), "the form's blank cells are the form itself, not a question");
+    }
+
     @Test
     void aReportLinksOnlyToReportsWrittenBesideIt() throws IOException {
         CliTest.kensa("assess", Project.EXAMPLES.resolve("small-clinic.xml").toString(), "-o", out.toString(), "--format", "html,md");

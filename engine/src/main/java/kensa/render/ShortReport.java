@@ -34,8 +34,9 @@ public record ShortReport(String headline, int toDoCount, int urgentCount, int t
      *
      * @param topic    what is asked, without any one device's or vendor's name
      * @param subjects the devices or vendors it is asked about, in order (none for the facility as a whole)
+     * @param rules    the rules that ask it (for a template to choose among questions; never printed)
      */
-    public record Question(Severity severity, String topic, List<String> subjects) {}
+    public record Question(Severity severity, String topic, List<String> subjects, List<String> rules) {}
 
     public static ShortReport of(Assessment assessment) {
         List<Task> toDo = new ArrayList<>();
@@ -80,8 +81,12 @@ public record ShortReport(String headline, int toDoCount, int urgentCount, int t
 
         Question question() {
             Set<String> subjects = new LinkedHashSet<>();
-            for (Asked a : asked) if (a.subject != null) subjects.add(a.subject);
-            return new Question(asked.get(0).finding.severity(), asked.get(0).topic, List.copyOf(subjects));
+            Set<String> rules = new LinkedHashSet<>();
+            for (Asked a : asked) {
+                if (a.subject != null) subjects.add(a.subject);
+                rules.add(a.finding.rule());
+            }
+            return new Question(asked.get(0).finding.severity(), asked.get(0).topic, List.copyOf(subjects), List.copyOf(rules));
         }
     }
 
