@@ -7,6 +7,14 @@
       if (!window.confirm(b.getAttribute("data-confirm"))) e.preventDefault();
     });
   });
+  // The section list folds away on a phone-width screen, and opens again on a wider one.
+  var menu = document.querySelector("nav.sections details.menu");
+  if (menu && window.matchMedia) {
+    var phone = window.matchMedia("(max-width: 600px)");
+    var fit = function () { menu.open = !phone.matches; };
+    fit();
+    phone.addEventListener("change", fit);
+  }
   var form = document.querySelector("form[data-autosave]");
   if (!form || !window.fetch || !window.URLSearchParams) return;
   var status = document.getElementById("save-status");

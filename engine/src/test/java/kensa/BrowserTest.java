@@ -8,6 +8,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -25,7 +29,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
@@ -34,12 +42,15 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.print.PageSize;
+import org.openqa.selenium.print.PrintOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A small clinic answers the whole questionnaire in headless Chromium (Debian's chromium and chromedriver, both
  * paths set, so nothing is downloaded), reloads midway to see nothing is lost, and reads its result; the file the
- * form wrote then assesses to the same JSON with the CLI. Screenshots of the key screens go to target/screenshots/.
+ * form wrote then assesses to the same JSON with the CLI. Screenshots of every page go to target/screenshots/, and
+ * every page passes axe-core's WCAG 2 A and AA rules. The short reports of the bundled examples print on at most 4 A4 pages.
  * Without the browser the test is skipped, unless KENSA_BROWSER_TESTS=required (CI), when it fails.
  */
 class BrowserTest {
@@ -250,12 +261,41 @@ class BrowserTest {
 
         driver.get(serve.base + "/f/" + id + "/report");
         waitForPage();
-        assertTrue(driver.getTitle().contains("評価報告書"), driver.getTitle());
+        assertTrue(driver.getTitle().startsWith("サイバーセキュリティ対策 報告書"), driver.getTitle());
         screenshot("08-report");
+        driver.get(serve.base + "/f/" + id + "/detail");
+        waitForPage();
+        assertTrue(driver.getTitle().contains("評価報告書(詳細)"), driver.getTitle());
+        screenshot("08-detail");
         driver.get(serve.base + "/f/" + id + "/form");
         waitForPage();
         assertTrue(driver.findElement(By.tagName("body")).getText().contains("さくら内科クリニック"));
         screenshot("09-form");
+        driver.get(serve.base + "/f/" + id + "/vendor");
+        waitForPage();
+        assertTrue(driver.findElement(By.tagName("body")).getText().contains("みどりメディカルシステム"));
+        screenshot("09-vendor");
+
+        // The device list shows how far each device is answered (its name and kind count); on a phone the section list folds away.
+        driver.get(serve.base + "/f/" + id + "/q/equipment-1");
+        waitForPage();
+        List<WebElement> devices = driver.findElements(By.cssSelector("table.entries tr"));
+        assertTrue(devices.get(2).getText().contains("ルーター") && devices.get(2).getText().contains("6/"), devices.get(2).getText());
+        assertTrue(devices.get(0).findElement(By.cssSelector("td.entry-progress")).getText().matches("12/\\d+ 問に回答"),
+                devices.get(0).getText());
+        driver.manage().window().setSize(new Dimension(390, 844));
+        try {
+            WebElement menu = driver.findElement(By.cssSelector("nav.sections details.menu"));
+            wait.until(d -> menu.getAttribute("open") == null);
+            assertFalse(driver.findElement(By.cssSelector("nav.sections ol")).isDisplayed(), "the section list is folded");
+            screenshot("10-phone-list");
+            driver.findElement(By.cssSelector("nav.sections summary")).click();
+            assertTrue(driver.findElement(By.cssSelector("nav.sections ol")).isDisplayed(), "and opens under its summary");
+            screenshot("11-phone-menu");
+        } finally {
+            driver.manage().window().setSize(new Dimension(1366, 768));
+        }
+        assertTrue(driver.findElement(By.cssSelector("nav.sections ol")).isDisplayed(), "a wide window shows the list again");
         // The download is saved under the facility's name and the assessment date.
         String disposition = serve.get("/f/" + id + "/download").headers().firstValue("Content-Disposition").orElse("");
         assertTrue(disposition.startsWith("attachment; filename=\"" + id + ".xml\"; filename*=UTF-8''"), disposition);
@@ -270,7 +310,76 @@ class BrowserTest {
         assertEquals("院長", driver.findElement(By.name("a:securityOfficer/@role")).getAttribute("value"));
     }
 
+    /**
+     * The reports kensa assess writes for the bundled small clinic and 250-bed hospital: each page is screenshotted and
+     * passes axe; each short report prints on at most 4 A4 pages (Chromium's own print to PDF, pages counted by PDFBox).
+     */
+    @Test
+    void theReportsReadWellPrintShortAndPassAxe() throws Exception {
+        CliTest.Run run = CliTest.kensa("assess", Project.EXAMPLES.resolve("small-clinic.xml").toString(),
+                Project.EXAMPLES.resolve("hospital-250-beds.xml").toString(), "-o", out.toString(),
+                "--format", "html,detail.html,form.html,vendor.html");
+        assertEquals(1, run.exit(), run.stderr());
+        driver.manage().window().setSize(new Dimension(900, 1000)); // the README's screenshots: 900 px wide, the first screen
+        for (String page : List.of("small-clinic.html", "small-clinic.detail.html", "small-clinic.vendor.html", "small-clinic.form.html",
+                "hospital-250-beds.html", "hospital-250-beds.detail.html", "summary.html")) {
+            driver.get(out.resolve(page).toUri().toString());
+            waitForPage();
+            screenshot("report-" + page.replace(".html", "").replace('.', '-'));
+        }
+        for (String report : List.of("small-clinic", "hospital-250-beds")) {
+            driver.get(out.resolve(report + ".html").toUri().toString());
+            waitForPage();
+            Printed printed = print();
+            System.out.println("BrowserTest: " + report + ".html prints on " + printed.pages() + " A4 pages");
+            assertTrue(printed.pages() >= 1 && printed.pages() <= 4, report + ".html prints on " + printed.pages() + " A4 pages");
+            assertTrue(printed.lastPage().contains(printed.pages() + " / " + printed.pages()), "numbered: " + printed.lastPage());
+        }
+        driver.get(out.resolve("small-clinic.detail.html").toUri().toString());
+        waitForPage();
+        Printed detail = print();
+        assertTrue(detail.pages() > 4, "the detail report is the long one (and the count is real)");
+        assertTrue(detail.lastPage().contains(detail.pages() + " / " + detail.pages()), "numbered: " + detail.lastPage());
+    }
+
     // ---------------------------------------------------------------- helpers
+
+    private record Printed(int pages, String lastPage) {}
+
+    /** The page printed to PDF on A4 paper, as Chromium prints it: its pages counted, and the text of the last one. */
+    private Printed print() throws IOException {
+        PrintOptions options = new PrintOptions();
+        options.setPageSize(new PageSize(29.7, 21.0)); // A4 portrait, in cm
+        byte[] pdf = Base64.getDecoder().decode(driver.print(options).getContent());
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            PDFTextStripper text = new PDFTextStripper();
+            text.setStartPage(document.getNumberOfPages());
+            return new Printed(document.getNumberOfPages(), text.getText(document));
+        }
+    }
+
+    private static String axeScript;
+
+    /** axe-core's WCAG 2 A and AA rules on the page as shown: no violation, or each is named with where it is. */
+    private void assertAccessible(String name) throws IOException {
+        if (axeScript == null) {
+            try (InputStream in = BrowserTest.class.getResourceAsStream("/axe.min.js")) {
+                assertTrue(in != null, "axe.min.js (com.deque.html.axe-core:selenium) is on the test class path");
+                axeScript = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        }
+        js(axeScript);
+        Object violations = ((JavascriptExecutor) driver).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa']}})
+                  .then(r => done(r.violations.map(v => v.impact + ' ' + v.id + ': ' + v.help + ' at '
+                      + v.nodes.slice(0, 3).map(n => n.target.join(' ') + ' (' + n.failureSummary.replace(/\\s+/g, ' ') + ')').join('; '))
+                      .join('\\n')))
+                  .catch(e => done('axe failed: ' + e));
+                """);
+        assertEquals("", violations, name + " (" + driver.getCurrentUrl() + ") breaks WCAG 2 A/AA:\n" + violations);
+    }
+
 
     /** Clicks a radio button and waits until the answer is saved (and the page reloaded, when that adds questions). */
     private void choose(String name, String value) {
@@ -363,11 +472,13 @@ class BrowserTest {
         screenshot(name, true);
     }
 
+    /** Every page screenshotted is also checked with axe. */
     private void screenshot(String name, boolean top) throws Exception {
         assertNoOverflow();
         if (top) js("window.scrollTo(0, 0)");
         File shot = driver.getScreenshotAs(OutputType.FILE);
         Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        assertAccessible(name);
     }
 
     /** Every finding's status by rule id, from the facility's form, the vendors' forms and the guideline. */

@@ -97,8 +97,10 @@ class CliTest {
         Run run = kensa("assess", Project.EXAMPLES.resolve(name + ".xml").toString(), "-o", out.toString());
         assertEquals("", run.stderr());
         String json = Files.readString(out.resolve(name + ".json"));
-        assertTrue(Files.readString(out.resolve(name + ".html")).contains("評価報告書"));
-        assertTrue(Files.readString(out.resolve(name + ".md")).contains("## 全項目の判定"));
+        assertTrue(Files.readString(out.resolve(name + ".html")).contains("すること("));
+        assertTrue(Files.readString(out.resolve(name + ".detail.html")).contains("評価報告書(詳細)"));
+        assertTrue(Files.readString(out.resolve(name + ".md")).contains("## 確かめること("));
+        assertTrue(Files.readString(out.resolve(name + ".detail.md")).contains("## 全項目の判定"));
 
         boolean update = Boolean.getBoolean("kensa.updateGolden");
         String verdicts = "exit " + run.exit() + "\n" + verdicts(JSON.readTree(json));
@@ -190,7 +192,7 @@ class CliTest {
     @Test
     void aStandInFormIsDueWithinTheFiscalYearInForce() throws IOException {
         Run run = kensa("assess", Project.EXAMPLES.resolve("small-clinic.xml").toString(), "-o", out.toString(),
-                "--format", "json,html,md,form.html", "--as-of", "2026-12-07");
+                "--format", "json,html,detail.html,md,form.html", "--as-of", "2026-12-07");
         assertEquals("", run.stderr());
         JsonNode a = JSON.readTree(out.resolve("small-clinic.json").toFile());
         assertEquals("items_not_loaded", a.get("checklist").get("selectedBy").asText());
@@ -207,7 +209,7 @@ class CliTest {
             if (c.has("target")) assertEquals("2027-03-31", c.get("target").asText(), c.toString());
         }
         assertTrue(due > 0, "the example has gaps");
-        for (String report : List.of("small-clinic.html", "small-clinic.md", "small-clinic.form.html")) {
+        for (String report : List.of("small-clinic.html", "small-clinic.detail.html", "small-clinic.md", "small-clinic.form.html")) {
             String text = Files.readString(out.resolve(report));
             assertFalse(text.contains("class=\"overdue\"") || text.contains("(期限超過)"), report + " marks something overdue");
             assertFalse(text.contains("令和8年3月31日"), report + " shows the stand-in's deadline");
@@ -231,7 +233,7 @@ class CliTest {
                   <maintenanceOutsourcing vendorsUpdateAllServers="true" writtenInContract="true"/>
                 </facility>
                 """);
-        kensa("assess", file.toString(), "-o", out.resolve("o").toString(), "--format", "json,md", "--guideline", "7.0");
+        kensa("assess", file.toString(), "-o", out.resolve("o").toString(), "--format", "json,detail.md", "--guideline", "7.0");
         JsonNode a = readAssessment(out.resolve("o/deemed.json"));
         int deemed = 0;
         for (JsonNode v : a.get("guideline").get("volumes")) {
@@ -243,7 +245,7 @@ class CliTest {
             assertTrue(v.get("requirements").size() > 0, v.get("title") + " is assessed");
         }
         assertEquals(3, deemed, "経営管理編・企画管理編・システム運用編");
-        assertTrue(Files.readString(out.resolve("o/deemed.md")).contains("保守委託機関編に不適合・未回答の要件"), "the report says why");
+        assertTrue(Files.readString(out.resolve("o/deemed.detail.md")).contains("保守委託機関編に不適合・未回答の要件"), "the report says why");
     }
 
     /**
@@ -288,7 +290,7 @@ class CliTest {
         Path example = Project.EXAMPLES.resolve("hospital-250-beds.xml");
         kensa("assess", example.toString(), "-o", out.resolve("first").toString());
         kensa("assess", example.toString(), "-o", out.resolve("second").toString());
-        for (String ext : List.of("html", "md", "json", "form.html", "form.csv")) {
+        for (String ext : List.of("html", "detail.html", "md", "detail.md", "json", "form.html", "form.csv")) {
             assertEquals(Files.readString(out.resolve("first/hospital-250-beds." + ext)),
                     Files.readString(out.resolve("second/hospital-250-beds." + ext)), ext);
         }
@@ -378,13 +380,13 @@ class CliTest {
 
     @Test
     void declaredAnswersThatContradictTheFactsAreShownWithTheirEvidence() throws IOException {
-        kensa("assess", Project.EXAMPLES.resolve("declared-clinic.xml").toString(), "-o", out.toString(), "--format", "html,md,form.html");
-        String html = Files.readString(out.resolve("declared-clinic.html"));
+        kensa("assess", Project.EXAMPLES.resolve("declared-clinic.xml").toString(), "-o", out.toString(), "--format", "detail.html,detail.md,form.html");
+        String html = Files.readString(out.resolve("declared-clinic.detail.html"));
         assertTrue(html.contains("申告と事実の食い違い(4 件)"), "facility 2-⑦ and 3-③, vendor 2-② and 2-⑦");
         assertTrue(html.contains("パスワードの決まり: 6文字以上"), "the evidence behind the contradiction");
         assertTrue(html.contains("自己申告"), "2-⑨ decided by the declaration alone");
         assertTrue(html.contains("新規"), "items new in 令和7年度版 are marked");
-        assertTrue(Files.readString(out.resolve("declared-clinic.md")).contains("## 申告と事実の食い違い(4 件)"));
+        assertTrue(Files.readString(out.resolve("declared-clinic.detail.md")).contains("## 申告と事実の食い違い(4 件)"));
         String form = Files.readString(out.resolve("declared-clinic.form.html"));
         assertTrue(form.contains("事業者確認用") && form.contains("そよかぜシステムズ(架空)"), "the vendor's form follows the facility's");
         // The inspector's form says it in the cell itself, in words, and nothing about software.
@@ -624,9 +626,9 @@ class CliTest {
 
     @Test
     void theJsonLeavesOutTheGuidelineWordingThatTheReportShows() throws IOException {
-        kensa("assess", Project.EXAMPLES.resolve("small-clinic.xml").toString(), "-o", out.toString(), "--format", "json,html");
+        kensa("assess", Project.EXAMPLES.resolve("small-clinic.xml").toString(), "-o", out.toString(), "--format", "json,detail.html");
         JsonNode json = readAssessment(out.resolve("small-clinic.json"));
-        String html = Files.readString(out.resolve("small-clinic.html"));
+        String html = Files.readString(out.resolve("small-clinic.detail.html"));
         kensa.guideline.Guideline applied = Project.guidelines().all().stream()
                 .filter(g -> g.getId().equals(json.get("guideline").get("id").asText())).findFirst().orElseThrow();
         int questions = 0, gaps = 0;
@@ -649,7 +651,7 @@ class CliTest {
 
     @Test
     void executiveSummaryRanksTheGapsAnAttackerUsesFirst() throws IOException {
-        kensa("assess", Project.EXAMPLES.resolve("regional-hospital.xml").toString(), "-o", out.toString(), "--format", "json,html");
+        kensa("assess", Project.EXAMPLES.resolve("regional-hospital.xml").toString(), "-o", out.toString(), "--format", "json,detail.html");
         JsonNode summary = readAssessment(out.resolve("regional-hospital.json")).get("summary");
         JsonNode actions = summary.get("urgentActions");
         assertEquals(10, actions.size());
@@ -669,7 +671,7 @@ class CliTest {
                 "security_patches_applied", "backup_offline_copy", "ssl_vpn_hardened", "default_passwords_changed",
                 "device_software_supported")), rules.toString());
         assertTrue(summary.get("gaps").get("critical").asInt() >= 6);
-        String html = Files.readString(out.resolve("regional-hospital.html"));
+        String html = Files.readString(out.resolve("regional-hospital.detail.html"));
         assertTrue(html.contains("経営層の方へ") && html.contains("最優先の対策"));
         assertTrue(html.indexOf("経営層の方へ") < html.indexOf("チェックリストの結果"), "the summary opens the report");
     }

@@ -69,9 +69,12 @@ class InputsAccountedTest {
                 .replace("さくら内科クリニック(架空)", "[押してください](javascript:alert(document.domain))")
                 .replace("name=\"受付PC\"", "name=\"![x](javascript:alert(1))\""));
         Path out = dir.resolve("out");
-        CliTest.kensa("assess", file.toString(), "-o", out.toString(), "--format", "md");
-        String md = Files.readString(out.resolve("link.md"));
-        assertFalse(md.matches("(?s).*(?<!\\\\)\\]\\(javascript.*"), "no link to javascript: " + md.substring(0, 300));
-        assertTrue(md.contains("\\[押してください\\](javascript:alert(document.domain))"), md.substring(0, 300));
+        CliTest.kensa("assess", file.toString(), "-o", out.toString(), "--format", "md,detail.md");
+        for (String report : List.of("link.md", "link.detail.md")) {
+            String md = Files.readString(out.resolve(report));
+            assertFalse(md.matches("(?s).*(?<!\\\\)\\]\\(javascript.*"), "no link to javascript: " + md.substring(0, 300));
+            assertTrue(md.contains("\\[押してください\\](javascript:alert(document.domain))"), md.substring(0, 300));
+            assertTrue(md.contains("!\\[x\\](javascript:alert(1))"), report + " names the device as text");
+        }
     }
 }

@@ -263,12 +263,18 @@ class ServeTest {
         serve.post("/f/" + id + "/q/basics-0", serve.form("a:medicalInformationSystemInUse", "true", "a:licensedBeds", "0"));
         serve.post("/f/" + id + "/q/governance-0", serve.form("a:securityOfficer/@appointed", "true", "a:operatingRules/@established", "false"));
         serve.post("/f/" + id + "/q/backup-0", serve.form("a:backup/@performed", "true", "a:backup/@offlineCopy", "false"));
-        CliTest.Run run = CliTest.kensa("assess", serve.file(id).toString(), "-o", out.toString(), "--format", "json,html");
+        CliTest.Run run = CliTest.kensa("assess", serve.file(id).toString(), "-o", out.toString(), "--format", "json,html,detail.html");
         assertEquals(1, run.exit(), run.stderr());
         assertEquals(Files.readString(out.resolve(id + ".json")), serve.serverJson(id));
-        assertEquals(Files.readString(out.resolve(id + ".html")), serve.get("/f/" + id + "/report").body());
+        // the same reports, linked to each other where serve shows them
+        assertEquals(Files.readString(out.resolve(id + ".html")).replace("./" + id + ".detail.html", "/f/" + id + "/detail"),
+                serve.get("/f/" + id + "/report").body());
+        assertEquals(Files.readString(out.resolve(id + ".detail.html")).replace("./" + id + ".html", "/f/" + id + "/report"),
+                serve.get("/f/" + id + "/detail").body());
         String result = serve.get("/f/" + id + "/result").body();
         assertTrue(result.contains("次にすること") && result.contains("報告書を開く"), result);
+        String headline = run.stdout().substring(run.stdout().indexOf(": ") + 2, run.stdout().indexOf(" → "));
+        assertTrue(result.contains("<p class=\"headline\">" + headline + "</p>"), "the headline kensa assess prints: " + headline);
     }
 
     @Test

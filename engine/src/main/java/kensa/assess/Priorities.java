@@ -17,8 +17,17 @@ import kensa.rulebase.Status;
  * The executive summary: every open gap once, however many form cells and guideline requirements
  * it decides, ranked by severity, then not met before unanswered, overdue first, then the earliest due date.
  */
-final class Priorities {
+public final class Priorities {
     static final int URGENT_ACTIONS = 10;
+
+    /** One open gap, once however many cells and requirements show it, with the earliest date it is due by. */
+    public record RankedGap(Finding finding, LocalDate due, boolean overdue) {}
+
+    /** Every open gap of an assessment, most urgent first: the order of its summary's urgent actions, not cut at ten. */
+    public static List<RankedGap> ranked(Assessment a) {
+        return rank(a.checklist(), a.sections(), a.vendorForms(), a.guideline(), a.assessedOn()).stream()
+                .map(g -> new RankedGap(g.finding, g.due, g.overdue)).toList();
+    }
 
     private Priorities() {}
 
@@ -40,6 +49,25 @@ final class Priorities {
     static Assessment.Summary summarise(Assessment.Checklist form, List<Assessment.Section> sections,
                                         List<Assessment.VendorForm> vendorForms, Assessment.Guideline guideline,
                                         LocalDate asOf) {
+        List<Gap> ranked = rank(form, sections, vendorForms, guideline, asOf);
+        List<Assessment.Action> actions = new ArrayList<>();
+        for (Gap g : ranked.subList(0, Math.min(URGENT_ACTIONS, ranked.size()))) {
+            actions.add(new Assessment.Action(actions.size() + 1, g.finding, g.due, g.overdue ? Boolean.TRUE : null,
+                    List.copyOf(g.basis)));
+        }
+        int[] bySeverity = new int[Severity.values().length];
+        int overdue = 0;
+        for (Gap g : ranked) {
+            if (g.finding.severity() != null) bySeverity[g.finding.severity().ordinal()]++;
+            if (g.overdue) overdue++;
+        }
+        return new Assessment.Summary(new Assessment.GapCounts(bySeverity[Severity.CRITICAL.ordinal()],
+                bySeverity[Severity.HIGH.ordinal()], bySeverity[Severity.MEDIUM.ordinal()], bySeverity[Severity.LOW.ordinal()],
+                overdue), actions);
+    }
+
+    private static List<Gap> rank(Assessment.Checklist form, List<Assessment.Section> sections,
+                                  List<Assessment.VendorForm> vendorForms, Assessment.Guideline guideline, LocalDate asOf) {
         Map<GapKey, Gap> gaps = new LinkedHashMap<>();
         collect(gaps, form, sections, null);
         for (Assessment.VendorForm v : vendorForms) collect(gaps, v.checklist(), v.sections(), v.vendor());
@@ -61,20 +89,7 @@ final class Priorities {
         }
         List<Gap> ranked = new ArrayList<>(gaps.values());
         ranked.sort(Priorities::urgency);
-        List<Assessment.Action> actions = new ArrayList<>();
-        for (Gap g : ranked.subList(0, Math.min(URGENT_ACTIONS, ranked.size()))) {
-            actions.add(new Assessment.Action(actions.size() + 1, g.finding, g.due, g.overdue ? Boolean.TRUE : null,
-                    List.copyOf(g.basis)));
-        }
-        int[] bySeverity = new int[Severity.values().length];
-        int overdue = 0;
-        for (Gap g : ranked) {
-            if (g.finding.severity() != null) bySeverity[g.finding.severity().ordinal()]++;
-            if (g.overdue) overdue++;
-        }
-        return new Assessment.Summary(new Assessment.GapCounts(bySeverity[Severity.CRITICAL.ordinal()],
-                bySeverity[Severity.HIGH.ordinal()], bySeverity[Severity.MEDIUM.ordinal()], bySeverity[Severity.LOW.ordinal()],
-                overdue), actions);
+        return ranked;
     }
 
     private static void collect(Map<GapKey, Gap> gaps, Assessment.Checklist form, List<Assessment.Section> sections,

@@ -31,6 +31,7 @@ import kensa.facts.Facility;
 import kensa.facts.FacilityFiles;
 import kensa.render.AtomicFiles;
 import kensa.render.Reports;
+import kensa.render.ShortReport;
 import kensa.rulebase.RuleBase;
 import kensa.xml.InputError;
 import picocli.CommandLine.Command;
@@ -52,8 +53,9 @@ final class AssessCommand implements Callable<Integer> {
             description = "報告書の出力先フォルダ(既定: ${DEFAULT-VALUE})")
     Path outputDir;
 
-    @Option(names = "--format", split = ",", paramLabel = "FORMAT", defaultValue = "html,md,json,form.html,form.csv",
-            description = "出力形式をカンマ区切りで: html(報告書)、md、json、form.html(記入済みの様式)、form.csv、"
+    @Option(names = "--format", split = ",", paramLabel = "FORMAT", defaultValue = "html,detail.html,md,detail.md,json,form.html,form.csv",
+            description = "出力形式をカンマ区切りで: html(報告書: すること・確かめること)、detail.html(詳しい報告書: 全項目の判定と根拠)、"
+                    + "md・detail.md(その Markdown 版)、json、form.html(記入済みの様式)、form.csv、vendor.html(事業者への確認のお願い)、"
                     + "jsonl(全施設の JSON を1行ずつ results.jsonl に)(既定: ${DEFAULT-VALUE})")
     List<String> formats;
 
@@ -228,14 +230,15 @@ final class AssessCommand implements Callable<Integer> {
             Assessment result = assessor.assess(facility, file, plans.choose(file, facility));
             // Render everything before writing anything: a failure leaves no partial set behind.
             Map<Path, String> rendered = new LinkedHashMap<>();
-            reports.render(result, perFacility).forEach((format, text) -> rendered.put(outputDir.resolve(base + "." + format), text));
+            Map<String, String> links = new LinkedHashMap<>(); // the reports link to each other only when both are written
+            for (String format : perFacility) links.put(format, OutputNames.link(base + "." + format));
+            reports.render(result, perFacility, links).forEach((format, text) -> rendered.put(outputDir.resolve(base + "." + format), text));
             for (Map.Entry<Path, String> e : rendered.entrySet()) {
                 AtomicFiles.write(e.getKey(), e.getValue());
                 folder.wrote(e.getKey());
             }
-            Assessment.Counts c = result.counts();
-            String line = String.format("%s: 不適合 %d・未回答 %d・適合 %d・該当なし %d%s", file, c.notMet(), c.unanswered(),
-                    c.met(), c.notApplicable(), rendered.isEmpty() ? "" : " → " + rendered.keySet().iterator().next());
+            String line = file + ": " + ShortReport.of(result).headline()
+                    + (rendered.isEmpty() ? "" : " → " + rendered.keySet().iterator().next());
             return new Outcome(file, null, FacilityResult.of(result, base), jsonl ? Reports.jsonLine(result) : null, line, result.gaps() > 0);
         } catch (InputError e) {
             return new Outcome(file, e, null, null, null, false);

@@ -39,9 +39,13 @@ import kensa.rulebase.Wareki;
  * disagree: format {@code md} is {@code report.md.ftl}, format {@code form.csv} is {@code form.csv.ftl},
  * HTML templates end in {@code .ftlh} and XML ones in {@code .ftlx} (both auto-escaped). A format is also its output
  * file's suffix.
+ * <p>
+ * {@code html} and {@code md} are the short report a clinic acts on ({@link ShortReport}); {@code detail.html} and
+ * {@code detail.md} hold everything else (every cell, requirement, finding and source), and the short one links to them.
  */
 public final class Reports {
-    public static final List<String> FORMATS = List.of("html", "md", "json", "form.html", "form.csv", "vendor.html");
+    public static final List<String> FORMATS = List.of("html", "detail.html", "md", "detail.md", "json", "form.html",
+            "form.csv", "vendor.html");
     /** How long a vendor is given to reply to the facility's letter, from the assessment date. */
     static final int VENDOR_REPLY_DAYS = 28;
     /** All the facilities' JSON, one per line, in one OUT/results.jsonl (not a per-facility file). */
@@ -116,8 +120,18 @@ public final class Reports {
         }
     }
 
-    /** Every requested format, in order; the template data is built once for all templates. */
+    /** Every requested format, in order, linking to no other report. */
     public Map<String, String> render(Object assessment, List<String> formats) throws IOException {
+        return render(assessment, formats, Map.of());
+    }
+
+    /**
+     * Every requested format, in order; the template data is built once for all templates.
+     *
+     * @param links where the other reports of the same facility are, by format (e.g. detail.html → ./a.detail.html):
+     *              a report links only to those written beside it
+     */
+    public Map<String, String> render(Object assessment, List<String> formats, Map<String, String> links) throws IOException {
         Map<String, String> rendered = new LinkedHashMap<>();
         Map<String, Object> model = null;
         for (String format : formats) {
@@ -125,7 +139,12 @@ public final class Reports {
                 rendered.put(format, json(assessment));
                 continue;
             }
-            if (model == null) model = Map.of("a", asTree(assessment));
+            if (model == null) {
+                model = new LinkedHashMap<>();
+                model.put("a", asTree(assessment));
+                if (assessment instanceof Assessment a) model.put("s", shortReport(a));
+                model.put("links", links);
+            }
             // The suffix turns FreeMarker's auto-escaping on: .ftlh for HTML, .ftlx for XML; .ftl (Markdown, CSV) escapes by hand.
             String name = (format.contains(".") ? format : "report." + format)
                     + (format.endsWith("html") ? ".ftlh" : format.endsWith("xml") ? ".ftlx" : ".ftl");
@@ -149,6 +168,11 @@ public final class Reports {
             throw new IllegalStateException("template " + name + " failed: " + e.getMessage(), e);
         }
         return out.toString();
+    }
+
+    /** The short report's view as maps and lists, in the JSON's words (dates ISO, codes for severities). */
+    public static Map<String, Object> shortReport(Assessment assessment) {
+        return JSON.convertValue(ShortReport.of(assessment), new TypeReference<Map<String, Object>>() {});
     }
 
     /** The assessment as one line of JSON in UTF-8, without the line break (for a results.jsonl stream). */

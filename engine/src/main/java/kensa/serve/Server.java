@@ -77,7 +77,7 @@ public final class Server implements AutoCloseable {
             + "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern SCREEN = Pattern.compile("/f/([^/]+)/q/([^/]+)");
-    private static final Pattern FILE_PAGE = Pattern.compile("/f/([^/]+)(?:/(result|report|form|vendor|download))?");
+    private static final Pattern FILE_PAGE = Pattern.compile("/f/([^/]+)(?:/(result|report|detail|form|vendor|download))?");
     private static final Map<String, String> STATIC = Map.of("serve.css", "text/css; charset=utf-8", "serve.js", "text/javascript; charset=utf-8");
 
     /**
@@ -230,6 +230,7 @@ public final class Server implements AutoCloseable {
             switch (page) {
                 case "result" -> resultPage(ex, id);
                 case "report" -> report(ex, id, "html");
+                case "detail" -> report(ex, id, "detail.html");
                 case "form" -> report(ex, id, "form.html");
                 case "vendor" -> report(ex, id, "vendor.html");
                 default -> download(ex, id);
@@ -447,8 +448,12 @@ public final class Server implements AutoCloseable {
             g.put("count", entries.size());
             List<Map<String, Object>> list = new ArrayList<>();
             for (int i = 0; i < entries.size(); i++) {
-                list.add(Map.of("number", i + 1, "label", entryLabel(group, entries.get(i), doc),
-                        "key", Flow.entryKey(screen.section(), screen.partIndex(), entries.get(i), i), "id", FacilityDoc.id(entries.get(i))));
+                String entryKey = Flow.entryKey(screen.section(), screen.partIndex(), entries.get(i), i);
+                // How many of this entry's questions are answered, counted as the section list counts them.
+                int[] progress = screens.stream().filter(x -> x.key().equals(entryKey)).findFirst()
+                        .map(x -> progress(flow, x, doc)).orElse(new int[] {0, 0});
+                list.add(Map.of("number", i + 1, "label", entryLabel(group, entries.get(i), doc), "key", entryKey,
+                        "id", FacilityDoc.id(entries.get(i)), "answered", progress[0], "asked", progress[1]));
             }
             g.put("entries", list);
             if (screen.isEntry()) g.put("entry", Map.of("number", screen.entry(), "label", entryLabel(group, screen.context(), doc)));
@@ -530,21 +535,27 @@ public final class Server implements AutoCloseable {
             int asked = 0;
             int answered = 0;
             for (Screen x : mine) {
-                if (x.isList()) {
-                    asked++;
-                    if (!doc.elements(doc.root(), x.group().listPath()).isEmpty()) answered++;
-                    continue;
-                }
-                for (Question q : flow.visible(x)) {
-                    asked++;
-                    if (doc.value(x.context() == null ? doc.root() : x.context(), q.relPath()) != null) answered++;
-                }
+                int[] progress = progress(flow, x, doc);
+                answered += progress[0];
+                asked += progress[1];
             }
             m.put("asked", asked);
             m.put("answered", answered);
             out.add(m);
         }
         return out;
+    }
+
+    /** A screen's questions: how many are answered and how many asked (a list screen asks one: whether there are any). */
+    private static int[] progress(Flow flow, Screen x, FacilityDoc doc) {
+        if (x.isList()) return new int[] {doc.elements(doc.root(), x.group().listPath()).isEmpty() ? 0 : 1, 1};
+        int asked = 0;
+        int answered = 0;
+        for (Question q : flow.visible(x)) {
+            asked++;
+            if (doc.value(x.context() == null ? doc.root() : x.context(), q.relPath()) != null) answered++;
+        }
+        return new int[] {answered, asked};
     }
 
     /** Where a screen stands in the flow: its index, or for a screen not in the flow now, the one before it. */
@@ -802,6 +813,7 @@ public final class Server implements AutoCloseable {
             return;
         }
         model.put("a", JSON.readValue(Reports.json(assessment), new TypeReference<Map<String, Object>>() {}));
+        model.put("s", Reports.shortReport(assessment));
         model.put("problem", "");
         sendPage(ex, 200, "serve/result.ftlh", model);
     }
@@ -809,7 +821,9 @@ public final class Server implements AutoCloseable {
     private void report(HttpExchange ex, String id, String format) throws IOException, Refusal {
         read(id);
         Assessment assessment = assess(id);
-        String html = templates.render(assessment, List.of(format)).get(format);
+        // The short report and the detail report link to each other, as they do side by side in an output folder.
+        Map<String, String> links = Map.of("html", "/f/" + id + "/report", "detail.html", "/f/" + id + "/detail");
+        String html = templates.render(assessment, List.of(format), links).get(format);
         send(ex, 200, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8));
     }
 
