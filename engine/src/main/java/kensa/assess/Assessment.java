@@ -1,8 +1,5 @@
 package kensa.assess;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonView;
-import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -16,15 +13,15 @@ import kensa.rulebase.Status;
 
 /**
  * One facility assessed against one checklist form, with each vendor's 事業者 form beside it, and
- * against the guideline edition in force. This is the JSON shape (documented in README) and the data
- * every report template reads, so field names are part of the public interface.
+ * against the guideline edition in force. Its fields are the JSON's (documented in README; how they are written,
+ * which are left out when empty, is {@code kensa.render.JsonShape}) and the data every report template reads, so
+ * field names are part of the public interface.
  * <p>
  * Each distinct finding is written once, in {@code findings}; cells, requirements and actions refer to it by its key
  * ({@link FindingKeys}: rule id, scope and subject, never a place in a list, so one new finding changes only the lines
  * that mention it). One gap decides many cells and requirements, and repeating it in each made the JSON several times
  * larger.
  */
-@JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Assessment(
         int formatVersion,
         Facility facility,
@@ -38,17 +35,9 @@ public record Assessment(
         Guideline guideline,
         List<UnusedDeclaration> unusedDeclarations,
         Map<String, List<Finding>> extraRules,
-        @JsonSerialize(using = FindingKey.All.class) List<Finding> findings) {
+        List<Finding> findings) {
 
     public static final int FORMAT_VERSION = 5;
-
-    /**
-     * What only the report templates read: the guideline requirements' wording and questions, the same for every
-     * facility (they are in the guideline's file and in {@code kensa rules --coverage}), so the JSON leaves them out.
-     */
-    public static final class ForReports {
-        private ForReports() {}
-    }
 
     /** The assessment with its findings list: every finding a cell, requirement or action refers to, in a stable order. */
     static Assessment of(Facility facility, LocalDate assessedOn, Summary summary, Checklist checklist, Counts counts,
@@ -106,8 +95,7 @@ public record Assessment(
      *                fiscal year for a gap only the guideline shows; absent for a question left unanswered there
      * @param basis   where it is required: checklist items and guideline requirements, as "edition form number"
      */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Action(int rank, @JsonSerialize(using = FindingKey.class) Finding finding, LocalDate due, Boolean overdue,
+    public record Action(int rank, Finding finding, LocalDate due, Boolean overdue,
                          List<String> basis) {}
 
     /**
@@ -115,7 +103,6 @@ public record Assessment(
      *
      * @param selectedBy in_force (by the assessment date), earliest_available or requested
      */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Guideline(String id, String title, String edition, LocalDate published, String selectedBy,
                             GuidelineCounts counts, List<Volume> volumes) {}
 
@@ -124,12 +111,11 @@ public record Assessment(
      * recommended: not done where the source only recommends it (推奨), apart from the gaps.
      */
     public record GuidelineCounts(int automated, int met, int notMet, int unanswered, int notApplicable, int manual,
-                                  @JsonInclude(JsonInclude.Include.NON_DEFAULT) int recommended) {
+                                  int recommended) {
         public int gaps() { return notMet + unanswered; }
     }
 
     /** @param condition when the volume applies only to some facilities, or is deemed complied with through another */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Volume(String key, String title, Condition condition, List<Requirement> requirements) {}
 
     /**
@@ -142,7 +128,6 @@ public record Assessment(
      * @param throughOpen with deemed_when and the rule met: how many requirements of that volume are not met or
      *                unanswered (みなし遵守 needs none)
      */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Condition(String kind, String rule, boolean holds, Status status, String through, Integer throughOpen,
                             List<String> evidence) {}
 
@@ -153,12 +138,10 @@ public record Assessment(
      * @param question what an assessor asks when no rule decides it (reports only)
      * @param recommended the source only recommends it (「有効」「望ましい」): not done is 推奨 (recommended), never not_met
      */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Requirement(String key, String number, @JsonView(ForReports.class) String text, Status status,
-                              Severity severity, @JsonView(ForReports.class) String question, Boolean recommended,
-                              @JsonSerialize(contentUsing = FindingKey.class) List<Finding> findings) {}
+    public record Requirement(String key, String number, String text, Status status,
+                              Severity severity, String question, Boolean recommended,
+                              List<Finding> findings) {}
 
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Facility(String name, String type, Integer licensedBeds, String file) {}
 
     /**
@@ -169,7 +152,6 @@ public record Assessment(
      * @param previousEdition the edition that new and changed items are marked against
      * @param inForce         with items_not_loaded: the edition of the assessment's fiscal year, whose items are not loaded
      */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Checklist(String id, String title, String edition, String code, String form, int fiscalYear,
                             LocalDate deadline, String selectedBy, String previousEdition, InForce inForce) {}
 
@@ -178,19 +160,17 @@ public record Assessment(
 
     /** Cells by status, gate excluded (recommended: only a consultant's own rule can make a cell 推奨). */
     public record Counts(int total, int met, int notMet, int unanswered, int notApplicable,
-                         @JsonInclude(JsonInclude.Include.NON_DEFAULT) int recommended) {
+                         int recommended) {
         public int gaps() { return notMet + unanswered; }
     }
 
     /** @param onForm false for kensa's own checks beside the official form (absent when true) */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Section(String number, String title, Boolean onForm, List<Item> items) {}
 
     /**
      * @param change     new or changed since the previous edition; absent when unchanged or there is none
      * @param changeNote how it changed, when the wording alone does not show it
      */
-    @JsonInclude(JsonInclude.Include.NON_EMPTY)
     public record Item(String number, String key, String text, String change, String changeNote,
                        List<String> guidelineRefs, List<Cell> cells) {}
 
@@ -206,19 +186,16 @@ public record Assessment(
      * @param checkedOn     the 確認日 for the form
      * @param target        the 目標日 for a いいえ on the form
      */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Cell(String item, String scope, String scopeLabel, String text, Status status, String basis,
                        String declared, Boolean contradiction, Boolean reference, LocalDate due, Boolean overdue,
                        LocalDate checkedOn, LocalDate target,
-                       @JsonSerialize(contentUsing = FindingKey.class) List<Finding> findings) {}
+                       List<Finding> findings) {}
 
     /** A vendor's 事業者確認用, filled from what the facility file holds about that vendor. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record VendorForm(String vendor, String system, LocalDate receivedOn, Checklist checklist, Counts counts,
                              List<Section> sections) {}
 
     /** Answers written for another form than the one applied, so not used. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record UnusedDeclaration(String checklist, String vendor) {}
 
     /** Cells needing action on this form and every vendor form, and guideline requirements not met or unanswered. */

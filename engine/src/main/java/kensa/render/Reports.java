@@ -30,7 +30,6 @@ import kensa.checklist.Checklist;
 import kensa.checklist.Cite;
 import kensa.checklist.Confidence;
 import kensa.checklist.Source;
-import kensa.assess.FindingKey;
 import kensa.rulebase.Wareki;
 
 /**
@@ -51,12 +50,12 @@ public final class Reports {
     /** All the facilities' JSON, one per line, in one OUT/results.jsonl (not a per-facility file). */
     public static final String JSONL = "jsonl";
 
-    private static final ObjectMapper JSON = new ObjectMapper()
+    private static final ObjectMapper JSON = JsonShape.configure(new ObjectMapper())
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(SerializationFeature.INDENT_OUTPUT);
 
-    private static final ObjectMapper COMPACT = new ObjectMapper()
+    private static final ObjectMapper COMPACT = JsonShape.configure(new ObjectMapper())
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
@@ -195,7 +194,7 @@ public final class Reports {
     /** The JSON as maps and lists, for the templates: the same shape as the file, with the wording only reports show. */
     private static Map<String, Object> asTree(Object value) {
         try (TokenBuffer tokens = new TokenBuffer(JSON, false)) {
-            writer(JSON, value).withView(Assessment.ForReports.class).writeValue(tokens, value);
+            writer(JSON, value).withView(JsonShape.ForReports.class).writeValue(tokens, value);
             return JSON.readValue(tokens.asParser(), new TypeReference<Map<String, Object>>() {});
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -204,7 +203,7 @@ public final class Reports {
 
     /**
      * An assessment's findings are written once and referred to by key elsewhere; what only reports show is left out
-     * (the view {@code Object} includes every property but those marked {@link Assessment.ForReports}).
+     * (the view {@code Object} includes every property but those marked {@link JsonShape.ForReports}).
      */
     private static ObjectWriter writer(ObjectMapper mapper, Object value) {
         ObjectWriter writer = mapper.writerWithView(Object.class);

@@ -1,7 +1,5 @@
 package kensa.rulebase;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * What one rule concluded about one thing: the facts that decided it, and what to do.
@@ -10,7 +8,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param subject  whom a per-vendor form is about (the vendor's name), or null for the facility
  * @param severity how much the gap matters, as the rule declares it
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public record Finding(String rule, String scope, String subject, Status status, Severity severity, String evidence,
                       String remediation) {
 
@@ -27,7 +24,6 @@ public record Finding(String rule, String scope, String subject, Status status, 
     }
 
     /** Whether the engine made this finding because the rule was silent. */
-    @JsonIgnore
     public boolean isSilence() {
         return status == Status.UNANSWERED && SILENCE.equals(evidence);
     }

@@ -1,6 +1,5 @@
 package kensa.rulebase;
 
-import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
  * How much a gap matters, declared once per rule id, as {@code @severity(critical)} on the first rule of its DRL file
@@ -18,7 +17,6 @@ public enum Severity {
 
     Severity(String code) { this.code = code; }
 
-    @JsonValue
     public String code() { return code; }
 
     /** The severity a rule declares, or null when it declares none or one that is not a severity. */

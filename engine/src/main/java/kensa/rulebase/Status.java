@@ -1,6 +1,5 @@
 package kensa.rulebase;
 
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Collection;
 
 /** A verdict. Reports map the codes to words; the precedence lives here and only here. */
@@ -17,7 +16,6 @@ public enum Status {
 
     Status(String code) { this.code = code; }
 
-    @JsonValue
     public String code() { return code; }
 
     public static Status ofCode(String code) {

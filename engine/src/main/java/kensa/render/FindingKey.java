@@ -1,4 +1,4 @@
-package kensa.assess;
+package kensa.render;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import kensa.assess.Assessment;
+import kensa.assess.FindingKeys;
 import kensa.rulebase.Finding;
 
 /**
@@ -14,10 +16,10 @@ import kensa.rulebase.Finding;
  * {@link Assessment#findings()} as one object from key to finding, which holds each finding in full once. The keys come
  * from {@link Assessment#findingKeys()}, given to the writer as the attribute {@link #KEYS}.
  */
-public final class FindingKey extends StdSerializer<Finding> {
-    public static final Object KEYS = FindingKey.class;
+final class FindingKey extends StdSerializer<Finding> {
+    static final Object KEYS = FindingKey.class;
 
-    public FindingKey() {
+    FindingKey() {
         super(Finding.class);
     }
 
@@ -34,9 +36,9 @@ public final class FindingKey extends StdSerializer<Finding> {
     }
 
     /** The findings list as {@code {"key": {finding}, …}}, in the list's order. */
-    public static final class All extends StdSerializer<List<Finding>> {
+    static final class All extends StdSerializer<List<Finding>> {
         @SuppressWarnings("unchecked")
-        public All() {
+        All() {
             super((Class<List<Finding>>) (Class<?>) List.class);
         }
 
