@@ -70,7 +70,7 @@ public record Assessment(
     }
 
     /** The findings' order in the file: by rule, subject, scope, status, then their texts (a total order). */
-    private static int stable(Finding a, Finding b) {
+    static int stable(Finding a, Finding b) {
         int c = a.rule().compareTo(b.rule());
         if (c == 0) c = Nulls.first(a.subject(), b.subject());
         if (c == 0) c = Nulls.first(a.scope(), b.scope());

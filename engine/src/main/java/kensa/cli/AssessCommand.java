@@ -1,27 +1,14 @@
 package kensa.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import kensa.batch.FacilityResult;
+import kensa.batch.Batch;
 import kensa.batch.Inputs;
 import kensa.batch.OutputFolder;
-import kensa.batch.OutputNames;
-import kensa.batch.Progress;
-import kensa.batch.Summary;
 import kensa.assess.Assessment;
 import kensa.assess.Assessor;
 import kensa.catalog.Checklists;
@@ -30,10 +17,8 @@ import kensa.catalog.Selection;
 import kensa.checklist.Checklist;
 import kensa.facts.Facility;
 import kensa.facts.FacilityFiles;
-import kensa.render.AtomicFiles;
 import kensa.render.Reports;
 import kensa.rulebase.RuleBase;
-import kensa.rulebase.RuleCompileError;
 import kensa.xml.InputError;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -56,7 +41,7 @@ final class AssessCommand implements Callable<Integer> {
 
     @Option(names = "--format", split = ",", paramLabel = "FORMAT", defaultValue = "html,md,json,form.html,form.csv",
             description = "出力形式をカンマ区切りで: html(報告書)、md、json、form.html(記入済みの様式)、form.csv、"
-                    + "jsonl(全施設の JSON を1行ずつ results.jsonl に)(既定: ${DEFAULT-VALUE})")
+                    + "jsonl(一括評価の記録: 全施設の判定を1行ずつ results.jsonl に、文言は catalog.json に)(既定: ${DEFAULT-VALUE})")
     List<String> formats;
 
     @Option(names = "--as-of", paramLabel = "YYYY-MM-DD",
@@ -87,9 +72,6 @@ final class AssessCommand implements Callable<Integer> {
 
     @Option(names = {"-q", "--quiet"}, description = "施設ごとの行と進み具合を表示しない")
     boolean quiet;
-
-    /** One input's outcome: its results, or why it could not be assessed. */
-    private record Outcome(Path file, InputError error, FacilityResult result, byte[] jsonLine, String line, boolean gaps) {}
 
     @Override
     public Integer call() throws Exception {
@@ -123,133 +105,30 @@ final class AssessCommand implements Callable<Integer> {
         if (guideline != null) selectGuideline(guidelines, LocalDate.MIN); // a bad --guideline is a usage error before any work
         Assessor assessor = new Assessor(rules.get(), checklists, guidelines);
         Reports reports = new Reports(home.reports()).withChecklists(checklists);
-        List<String> perFacility = formats.stream().filter(f -> !f.equals(Reports.JSONL)).toList();
+        Batch.Assess assess = new Batch.Assess() {
+            @Override
+            public Facility read(Path file) throws InputError {
+                return reader.read(file, asOf);
+            }
 
+            @Override
+            public Assessment assess(Path file, Facility facility) throws InputError {
+                LocalDate date = assessmentDate(file, facility);
+                return assessor.assess(facility, file, select(file, facility, checklists, date), selectGuideline(guidelines, date), date);
+            }
+        };
+        int workers = threads != null ? Math.max(1, threads) : Runtime.getRuntime().availableProcessors();
         List<Path> inputs = Inputs.expand(files);
-        boolean batch = Inputs.isBatch(files);
-        // Two files whose outputs would have one name would overwrite each other's reports: the later ones are refused, in input order.
-        OutputNames names = new OutputNames();
-        List<String> baseNames = new ArrayList<>();
-        List<String> planned = new ArrayList<>();
-        for (Path file : inputs) {
-            String base = names.claim(file);
-            baseNames.add(base);
-            if (base != null) perFacility.forEach(f -> planned.add(base + "." + f));
-        }
-        if (batch) planned.addAll(Summary.OUTPUTS);
-        if (formats.contains(Reports.JSONL)) planned.add(RESULTS);
-        OutputFolder folder;
+        Batch.Outcome outcome;
         try {
-            folder = OutputFolder.open(outputDir);
-            folder.plan(planned);
+            outcome = new Batch(new Batch.Options(outputDir, formats, Inputs.isBatch(files), workers, quiet), assess, reports,
+                    checklists, guidelines).run(inputs, out, err);
         } catch (OutputFolder.Refused e) {
             err.println(e.describe());
             return Kensa.INVALID_INPUT;
         }
-        try (folder) {
-            return run(inputs, batch, baseNames, names, folder, reader, assessor, reports, perFacility, guidelines, checklists, out, err);
-        }
-    }
-
-    private static final String RESULTS = "results.jsonl";
-
-    private Integer run(List<Path> inputs, boolean batch, List<String> baseNames, OutputNames names, OutputFolder folder,
-                        FacilityFiles reader, Assessor assessor, Reports reports, List<String> perFacility, Guidelines guidelines,
-                        Checklists checklists, PrintWriter out, PrintWriter err) throws Exception {
-
-        int workers = threads != null ? Math.max(1, threads) : Runtime.getRuntime().availableProcessors();
-        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
-            Thread t = new Thread(r, "kensa-assess");
-            t.setDaemon(true);
-            return t;
-        });
-        String link = perFacility.contains("html") ? "html" : perFacility.contains("json") ? "json" : null;
-        Progress progress = new Progress(err, inputs.size(), System.console() != null, quiet || !batch);
-        boolean gaps = false;
-        try (Summary summary = batch ? new Summary(outputDir, link) : null;
-             Summary.StreamedFile jsonl = formats.contains(Reports.JSONL) ? new Summary.StreamedFile(outputDir.resolve(RESULTS), null) : null) {
-            // Outcomes are taken in input order, so every output is the same whatever the threads' timing.
-            Deque<Future<Outcome>> window = new ArrayDeque<>();
-            int done = 0;
-            int failed = 0;
-            for (int i = 0; i < inputs.size(); i++) {
-                Path file = inputs.get(i);
-                String base = baseNames.get(i);
-                Path holder = base == null ? names.holder(file) : null;
-                window.add(pool.submit(() -> assessOne(file, base, holder, folder, reader, assessor, reports, perFacility, jsonl != null, guidelines, checklists)));
-                while (window.size() >= workers * 4 || (i == inputs.size() - 1 && !window.isEmpty())) {
-                    Outcome o = take(window.poll());
-                    long index = done;
-                    done++;
-                    progress.clear();
-                    if (o.error() != null) {
-                        failed++;
-                        err.println(o.error().describe());
-                        if (summary != null) summary.failed(o.error());
-                    } else {
-                        if (!quiet) out.println(o.line());
-                        if (jsonl != null) jsonl.line(o.jsonLine());
-                        if (summary != null) summary.add(index, o.result());
-                        gaps |= o.gaps();
-                    }
-                    progress.update(done, failed);
-                }
-            }
-            progress.finish(done, failed);
-            if (jsonl != null) {
-                jsonl.finish();
-                folder.wrote(outputDir.resolve(RESULTS));
-            }
-            if (summary != null) {
-                summary.write(reports);
-                for (String name : Summary.OUTPUTS) folder.wrote(outputDir.resolve(name));
-                out.printf("%d 件を評価、%d 件は評価できませんでした → %s%n", summary.assessed(), summary.failed(), outputDir.resolve("summary.html"));
-            }
-            folder.finish();
-            if (failed > 0) {
-                err.printf("%d 件のファイルを評価できませんでした(上のエラーを参照%s)。%n", failed, batch ? "。一覧は " + outputDir.resolve(Summary.ERRORS) : "");
-                return failed == inputs.size() ? Kensa.INVALID_INPUT : Kensa.SOME_INPUTS_FAILED;
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-        return gaps ? Kensa.GAPS : 0;
-    }
-
-    private Outcome assessOne(Path file, String base, Path holder, OutputFolder folder, FacilityFiles reader, Assessor assessor, Reports reports,
-                              List<String> perFacility, boolean jsonl, Guidelines guidelines, Checklists checklists) throws IOException {
-        try {
-            Facility facility = reader.read(file, asOf);
-            if (base == null) {
-                throw new InputError(file, "報告書の名前が、先に評価した " + holder + " のものと同じ(" + OutputNames.base(file)
-                        + ")になります。上書きされるため評価しません。",
-                        "ファイル名を変えるか、別の -o 出力先で評価してください(報告書の名前は、ファイル名の英数字・かな漢字・- と _ のほかを _ にしたものです)。");
-            }
-            LocalDate date = assessmentDate(file, facility);
-            Assessment result = assessor.assess(facility, file, select(file, facility, checklists, date),
-                    selectGuideline(guidelines, date), date);
-            // Render everything before writing anything: a failure leaves no partial set behind.
-            Map<Path, String> rendered = new LinkedHashMap<>();
-            reports.render(result, perFacility).forEach((format, text) -> rendered.put(outputDir.resolve(base + "." + format), text));
-            for (Map.Entry<Path, String> e : rendered.entrySet()) {
-                AtomicFiles.write(e.getKey(), e.getValue());
-                folder.wrote(e.getKey());
-            }
-            Assessment.Counts c = result.counts();
-            String line = String.format("%s: 不適合 %d・未回答 %d・適合 %d・該当なし %d%s", file, c.notMet(), c.unanswered(),
-                    c.met(), c.notApplicable(), rendered.isEmpty() ? "" : " → " + rendered.keySet().iterator().next());
-            return new Outcome(file, null, FacilityResult.of(result, base), jsonl ? Reports.jsonLine(result) : null, line, result.gaps() > 0);
-        } catch (InputError e) {
-            return new Outcome(file, e, null, null, null, false);
-        }
-    }
-
-    private static Outcome take(Future<Outcome> future) throws Exception {
-        try {
-            return future.get();
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof Exception cause ? cause : e;
-        }
+        if (outcome.failed() > 0) return outcome.failed() == outcome.total() ? Kensa.INVALID_INPUT : Kensa.SOME_INPUTS_FAILED;
+        return outcome.gaps() ? Kensa.GAPS : 0;
     }
 
     private LocalDate assessmentDate(Path file, Facility facility) throws InputError {
