@@ -104,7 +104,7 @@ public final class Batch {
         List<String> perFacility = options.perFacility();
         String link = perFacility.contains("html") ? "html" : perFacility.contains("json") ? "json" : null;
         Progress progress = new Progress(err, inputs.size(), System.console() != null, options.quiet() || !options.summaries());
-        ResultCatalog catalog = options.jsonl() ? new ResultCatalog() : null;
+        ResultCatalog catalog = options.jsonl() ? new ResultCatalog(checklists, guidelines) : null;
         boolean gaps = false;
         int done = 0;
         int failed = 0;
@@ -141,7 +141,7 @@ public final class Batch {
                 Path catalogFile = outputDir.resolve(ResultCatalog.FILE);
                 AtomicFiles.Temp temp = AtomicFiles.newTemp(catalogFile);
                 try (OutputStream stream = new java.io.BufferedOutputStream(temp.out(), 1 << 16)) {
-                    catalog.write(stream, checklists, guidelines);
+                    catalog.write(stream);
                 } catch (IOException | RuntimeException e) {
                     AtomicFiles.discard(temp.path());
                     throw e;

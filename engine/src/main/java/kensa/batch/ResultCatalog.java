@@ -47,6 +47,26 @@ public final class ResultCatalog {
         }
     });
 
+    private final Checklists allChecklists;
+    private final Guidelines allGuidelines;
+    private final Map<String, List<String>> requirementKeys = new ConcurrentHashMap<>();
+
+    public ResultCatalog(Checklists allChecklists, Guidelines allGuidelines) {
+        this.allChecklists = allChecklists;
+        this.allGuidelines = allGuidelines;
+    }
+
+    /** The keys of a guideline's requirements in the catalog's order: the order of a record's requirements. */
+    List<String> requirementKeys(String guidelineId) {
+        return requirementKeys.computeIfAbsent(guidelineId, id -> requirements(allGuidelines.byId(id).orElseThrow())
+                .stream().map(kensa.guideline.Requirement::getKey).toList());
+    }
+
+    /** A guideline's requirements but its background (what only explains the others), volume by volume. */
+    private static List<kensa.guideline.Requirement> requirements(Guideline g) {
+        return Guidelines.requirements(g).filter(r -> r.getBackground() == null).toList();
+    }
+
     void usedChecklist(String id) { checklists.add(id); }
 
     void usedGuideline(String id) { guidelines.add(id); }
@@ -66,7 +86,7 @@ public final class ResultCatalog {
     }
 
     /** catalog.json of a batch: the editions its records used, and their texts. */
-    public void write(OutputStream out, Checklists allChecklists, Guidelines allGuidelines) throws IOException {
+    public void write(OutputStream out) throws IOException {
         write(out, allChecklists, allGuidelines, checklists::contains, guidelines::contains, texts);
     }
 
@@ -109,18 +129,28 @@ public final class ResultCatalog {
                     for (kensa.checklist.Item i : s.getItem()) {
                         out.writeStartObject();
                         out.writeStringField("section", s.getNumber());
+                        out.writeStringField("sectionTitle", s.getTitle());
+                        if (!s.getOnForm()) out.writeBooleanField("onForm", false);
                         out.writeStringField("number", i.getNumber());
                         out.writeStringField("key", i.getKey());
                         out.writeStringField("text", i.getText());
-                        out.writeArrayFieldStart("cells");
+                        out.writeEndObject();
+                    }
+                }
+                out.writeEndArray();
+                // Every answer box in order: a record's cells are in this order.
+                out.writeArrayFieldStart("cells");
+                for (kensa.checklist.Section s : c.getSection()) {
+                    for (kensa.checklist.Item i : s.getItem()) {
                         for (kensa.checklist.Cell cell : i.getCell()) {
                             out.writeStartObject();
+                            out.writeStringField("item", i.getNumber());
                             if (cell.getScope() != null) out.writeStringField("scope", cell.getScope());
+                            // kensa's own checks beside the official form
+                            if (!s.getOnForm()) out.writeBooleanField("onForm", false);
                             strings(out, "rules", cell.getRule());
                             out.writeEndObject();
                         }
-                        out.writeEndArray();
-                        out.writeEndObject();
                     }
                 }
                 out.writeEndArray();
@@ -135,6 +165,7 @@ public final class ResultCatalog {
                 out.writeStringField("title", g.getTitle());
                 out.writeStringField("edition", g.getEdition());
                 out.writeStringField("published", String.valueOf(g.getPublished()));
+                // A record's requirements are in this order.
                 out.writeArrayFieldStart("requirements");
                 for (kensa.guideline.Volume v : g.getVolume()) {
                     for (kensa.guideline.Requirement r : v.getRequirement()) {

@@ -144,17 +144,20 @@ public final class ResultRecord {
                 out.writeBooleanField(v.key(), v.condition().holds());
             }
             if (any) out.writeEndObject();
-            // Requirements a rule decides, [key, status, findings]; those left to a question are in the catalog only.
+            // [status, findings] of each requirement in the catalog's order; null for one left to an assessor's question.
+            Map<String, Assessment.Requirement> byKey = new HashMap<>(256);
+            for (Assessment.Volume v : g.volumes()) for (Assessment.Requirement r : v.requirements()) byKey.put(r.key(), r);
             out.writeArrayFieldStart("requirements");
-            for (Assessment.Volume v : g.volumes()) {
-                for (Assessment.Requirement r : v.requirements()) {
-                    if (r.status() == null) continue;
-                    out.writeStartArray();
-                    out.writeString(r.key());
-                    out.writeString(r.status().code());
-                    refs(out, r.findings(), index);
-                    out.writeEndArray();
+            for (String key : catalog.requirementKeys(g.id())) {
+                Assessment.Requirement r = byKey.get(key);
+                if (r == null || r.status() == null) {
+                    out.writeNull();
+                    continue;
                 }
+                out.writeStartArray();
+                out.writeString(r.status().code());
+                refs(out, r.findings(), index);
+                out.writeEndArray();
             }
             out.writeEndArray();
         }
@@ -173,11 +176,9 @@ public final class ResultRecord {
         for (Assessment.Section s : sections) for (Assessment.Item i : s.items()) for (Assessment.Cell c : i.cells()) cell(out, c, index);
     }
 
-    /** [item, scope, status, findings]. */
+    /** [status, findings], in the order of the catalog's cells of the form. */
     private static void cell(JsonGenerator out, Assessment.Cell c, Map<Finding, Integer> index) throws IOException {
         out.writeStartArray();
-        out.writeString(c.item());
-        if (c.scope() == null) out.writeNull(); else out.writeString(c.scope());
         out.writeString(c.status().code());
         refs(out, c.findings(), index);
         out.writeEndArray();
