@@ -155,6 +155,7 @@ public final class Batch {
                 out.printf("%d 件を評価、%d 件は評価できませんでした → %s%n", summary.assessed(), summary.failed(), outputDir.resolve(Summary.HTML));
             }
             folder.finish();
+            Trace.step("done");
             if (failed > 0) {
                 err.printf("%d 件のファイルを評価できませんでした(上のエラーを参照%s)。%n", failed,
                         options.summaries() ? "。一覧は " + outputDir.resolve(Summary.ERRORS) : "");
@@ -168,12 +169,14 @@ public final class Batch {
     private One assessOne(Path file, String base, Path holder, OutputFolder folder, ResultCatalog catalog) throws IOException {
         try {
             Facility facility = assess.read(file);
+            Trace.step("read " + file.getFileName());
             if (base == null) {
                 throw new InputError(file, "報告書の名前が、先に評価した " + holder + " のものと同じ(" + OutputNames.base(file)
                         + ")になります。上書きされるため評価しません。",
                         "ファイル名を変えるか、別の -o 出力先で評価してください(報告書の名前は、ファイル名の英数字・かな漢字・- と _ のほかを _ にしたものです)。");
             }
             Assessment result = assess.assess(file, facility);
+            Trace.step("assessed");
             // Render everything before writing anything: a failure leaves no partial set behind.
             Map<Path, String> rendered = new LinkedHashMap<>();
             reports.render(result, options.perFacility()).forEach((format, text) -> rendered.put(options.outputDir().resolve(base + "." + format), text));
@@ -181,6 +184,7 @@ public final class Batch {
                 AtomicFiles.write(e.getKey(), e.getValue());
                 folder.wrote(e.getKey());
             }
+            Trace.step("reports written");
             Assessment.Counts c = result.counts();
             String line = String.format("%s: 不適合 %d・未回答 %d・適合 %d・該当なし %d%s", file, c.notMet(), c.unanswered(),
                     c.met(), c.notApplicable(), rendered.isEmpty() ? "" : " → " + rendered.keySet().iterator().next());

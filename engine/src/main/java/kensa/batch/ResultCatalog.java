@@ -37,6 +37,7 @@ public final class ResultCatalog {
     private record Text(String evidence, String remediation) {}
 
     private final Map<String, Text> texts = new ConcurrentHashMap<>();
+    private final Map<Text, String> keys = new ConcurrentHashMap<>();
     private final Set<String> checklists = ConcurrentHashMap.newKeySet();
     private final Set<String> guidelines = ConcurrentHashMap.newKeySet();
     private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
@@ -73,15 +74,18 @@ public final class ResultCatalog {
 
     /** The key of a finding's text, kept for the catalog: the first 48 bits of its SHA-256, base64url (8 characters). */
     String text(String evidence, String remediation) {
+        Text text = new Text(evidence, remediation);
+        String key = keys.get(text); // most texts recur from facility to facility: hash each once
+        if (key != null) return key;
         MessageDigest sha = SHA256.get();
         sha.update(String.valueOf(evidence).getBytes(StandardCharsets.UTF_8));
         sha.update((byte) 0);
         if (remediation != null) sha.update(remediation.getBytes(StandardCharsets.UTF_8));
-        String key = Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(sha.digest(), 6));
-        Text text = new Text(evidence, remediation);
+        key = Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(sha.digest(), 6));
         Text known = texts.putIfAbsent(key, text);
         // Two texts under one key would make the record ambiguous: stop rather than write it (about 1 in 10^5 at 10^5 texts).
         if (known != null && !known.equals(text)) throw new IllegalStateException("two finding texts share the key " + key);
+        keys.putIfAbsent(text, key);
         return key;
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import kensa.batch.Batch;
 import kensa.batch.Inputs;
+import kensa.batch.Trace;
 import kensa.batch.OutputFolder;
 import kensa.assess.Assessment;
 import kensa.assess.Assessor;
@@ -88,6 +89,7 @@ final class AssessCommand implements Callable<Integer> {
         for (Path dir : extraRules) {
             if (!Files.isDirectory(dir)) throw new ParameterException(spec.commandLine(), "--rules のフォルダがありません: " + dir);
         }
+        Trace.step("options parsed");
         Home home = Home.locate();
         RuleBase.Pending rules = RuleBase.loadInBackground(home.rules(), extraRules); // meanwhile, read the catalogs
         PrintWriter out = spec.commandLine().getOut();
@@ -102,8 +104,10 @@ final class AssessCommand implements Callable<Integer> {
             err.println(e.describe());
             return Kensa.INTERNAL_ERROR;
         }
+        Trace.step("checklists and guidelines loaded");
         if (guideline != null) selectGuideline(guidelines, LocalDate.MIN); // a bad --guideline is a usage error before any work
         Assessor assessor = new Assessor(rules.get(), checklists, guidelines);
+        Trace.step("rules ready");
         Reports reports = new Reports(home.reports()).withChecklists(checklists);
         Batch.Assess assess = new Batch.Assess() {
             @Override
