@@ -2,7 +2,8 @@ package kensa.batch;
 
 /**
  * With {@code -Dkensa.trace} (e.g. {@code JAVA_TOOL_OPTIONS=-Dkensa.trace ./kensa assess FILE}), prints on standard error
- * when each step of a run ends, in milliseconds since the JVM started: where a cold start spends its time.
+ * when each step of a run ends, in milliseconds since the process started (./kensa becomes the JVM, so since ./kensa
+ * started): where a cold start spends its time.
  */
 public final class Trace {
     private static final boolean ON = System.getProperty("kensa.trace") != null;
