@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Per-stage CPU time of one facility on one thread (parse, assess, JSON), cold and then warm: bench/Stages.java over
+# Per-stage CPU time of one facility on one thread (parse+validate, rules+forms, record), cold and then warm: bench/Stages.java over
 # N generated files, R rounds. Usage: bench/stages.sh [N] [R]   (defaults 2000 and 6)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"

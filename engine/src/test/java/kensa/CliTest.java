@@ -582,12 +582,10 @@ class CliTest {
         }
         // summary.csv has one row per facility × cell of its own form, as in each facility's JSON.
         long cells = 0;
+        JsonNode catalog = JSON.readTree(first.get("catalog.json"));
         for (String line : first.get("results.jsonl").split("\n")) {
-            JsonNode a = JSON.readTree(line);
-            for (JsonNode s : a.get("sections")) {
-                if (s.has("onForm")) continue;
-                for (JsonNode i : s.get("items")) cells += i.get("cells").size();
-            }
+            JsonNode form = catalog.get("checklists").get(JSON.readTree(line).get("checklist").get("id").asText());
+            for (JsonNode c : form.get("cells")) if (!c.has("onForm")) cells++;
         }
         assertTrue(first.get("results.jsonl").split("\n").length > 30);
         assertEquals(cells + 1, first.get("summary.csv").split("\r\n").length);

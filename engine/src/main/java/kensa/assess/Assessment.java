@@ -2,6 +2,7 @@ package kensa.assess;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +63,7 @@ public record Assessment(
     }
 
     /** The findings' order in the file: by rule, subject, scope, status, then their texts (a total order). */
-    private static int stable(Finding a, Finding b) {
+    static int stable(Finding a, Finding b) {
         int c = a.rule().compareTo(b.rule());
         if (c == 0) c = Nulls.first(a.subject(), b.subject());
         if (c == 0) c = Nulls.first(a.scope(), b.scope());
@@ -75,7 +76,10 @@ public record Assessment(
 
     /** Each finding's key in the JSON. */
     public Map<Finding, String> findingKeys() {
-        return FindingKeys.of(findings);
+        List<String> keys = FindingKeys.of(findings);
+        Map<Finding, String> byFinding = new HashMap<>(findings.size() * 2);
+        for (int i = 0; i < findings.size(); i++) byFinding.put(findings.get(i), keys.get(i));
+        return byFinding;
     }
 
     /**

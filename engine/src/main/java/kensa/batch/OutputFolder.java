@@ -30,7 +30,7 @@ public final class OutputFolder implements AutoCloseable {
     static final String MANIFEST = ".kensa-manifest";
     static final String LOCK = ".kensa.lock";
     /** What kensa assess writes, for a folder from before manifests: such a folder is taken as a previous run's. */
-    private static final Pattern OUTPUT = Pattern.compile("[^/]+\\.(html|md|json|form\\.html|form\\.csv)|summary\\.csv|facilities\\.csv|errors\\.csv|results\\.jsonl");
+    private static final Pattern OUTPUT = Pattern.compile("[^/]+\\.(html|md|json|form\\.html|form\\.csv)|summary\\.csv|facilities\\.csv|errors\\.csv|results\\.jsonl|catalog\\.json");
     /** {@link AtomicFiles#newTemp}'s names: hidden, the target's name, the process and a sequence number. */
     private static final Pattern TEMP = Pattern.compile("\\..+\\.[0-9a-z]+-[0-9]+\\.tmp");
 

@@ -17,8 +17,8 @@ import java.util.Set;
  * two inputs that still map to one base (also when only their case differs) are told apart by refusing the later.
  */
 public final class OutputNames {
-    /** Bases of the files a batch writes itself (summary.html, summary.csv, errors.csv, results.jsonl) and reserved ones. */
-    static final Set<String> RESERVED = Set.of("summary", "facilities", "errors", "results");
+    /** Bases of the files a batch writes itself (summary.html, summary.csv, errors.csv, results.jsonl, catalog.json) and reserved ones. */
+    static final Set<String> RESERVED = Set.of("summary", "facilities", "errors", "results", "catalog");
     /** Long enough for any real name; short enough that base + ".form.html" + a temporary suffix fits a file name. */
     static final int MAX_LENGTH = 80;
 

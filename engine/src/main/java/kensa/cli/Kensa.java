@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "kensa", mixinStandardHelpOptions = true, versionProvider = Version.class, resourceBundle = "kensa.cli.messages",
         synopsisSubcommandLabel = "[コマンド]",
         description = "医療機関のサイバーセキュリティ対策を、厚生労働省のチェックリストに沿って評価します。",
-        subcommands = {AssessCommand.class, ValidateCommand.class, EditionsCommand.class, RulesCommand.class, CompareCommand.class, GenerateCommand.class, ServeCommand.class},
+        subcommands = {AssessCommand.class, ValidateCommand.class, CatalogCommand.class, EditionsCommand.class, RulesCommand.class, CompareCommand.class, GenerateCommand.class, ServeCommand.class},
         exitCodeListHeading = "%n終了コード:%n",
         exitCodeList = {
             "0:対応が必要な項目なし",

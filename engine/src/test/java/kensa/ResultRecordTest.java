@@ -1,0 +1,133 @@
+package kensa;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import kensa.cli.Kensa;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * results.jsonl joined with catalog.json, as a reader of the batch record would join them, gives back every verdict of
+ * each example's own JSON report: the counts, every cell of the form and of each vendor's form and every guideline
+ * requirement, each with the findings that decided it (rule, scope, subject, status, severity and their texts).
+ */
+class ResultRecordTest {
+    @TempDir Path out;
+
+    @Test
+    void theRecordAndTheCatalogGiveBackTheReportsVerdicts() throws IOException {
+        CliTest.Run run = CliTest.kensa("assess", Project.EXAMPLES.toString(), "-o", out.toString(), "--format", "json,jsonl", "--quiet");
+        assertEquals(Kensa.GAPS, run.exit(), run.stderr());
+        JsonNode catalog = CliTest.JSON.readTree(out.resolve("catalog.json").toFile());
+        List<String> lines = Files.readAllLines(out.resolve("results.jsonl"));
+        assertEquals(10, lines.size());
+        for (String line : lines) {
+            assertTrue(line.getBytes(StandardCharsets.UTF_8).length < 24_000, "a record is compact: " + line.length());
+            JsonNode record = CliTest.JSON.readTree(line);
+            String file = record.get("file").asText();
+            JsonNode report = CliTest.readAssessment(out.resolve(file.replace(".xml", ".json")));
+            assertEquals(1, record.get("recordVersion").asInt());
+            assertEquals(report.get("facility").get("name"), record.get("name"), file);
+            assertEquals(report.get("assessedOn"), record.get("assessedOn"), file);
+            assertEquals(report.get("checklist").get("id"), record.get("checklist").get("id"), file);
+            assertEquals(report.get("checklist").get("selectedBy"), record.get("checklist").get("selectedBy"), file);
+            for (String n : List.of("met", "notMet", "unanswered", "notApplicable")) {
+                assertEquals(report.get("counts").get(n), record.get("counts").get(n), file + " " + n);
+            }
+            assertEquals(report.get("summary").get("gaps"), record.get("gaps"), file);
+
+            List<JsonNode> findings = resolve(record.get("findings"), catalog.get("texts"));
+            JsonNode form = catalog.get("checklists").get(record.get("checklist").get("id").asText());
+            if (report.has("gate")) assertEquals(cell(report.get("gate")), cell(record.get("gate"), findings), file + " gate");
+            assertEquals(cells(report.get("sections")), cells(record.get("cells"), form, findings), file);
+            JsonNode vendorForms = report.path("vendorForms");
+            assertEquals(vendorForms.size(), record.path("vendorForms").size(), file);
+            for (int v = 0; v < vendorForms.size(); v++) {
+                JsonNode vendor = record.get("vendorForms").get(v);
+                assertEquals(vendorForms.get(v).get("vendor"), vendor.get("vendor"));
+                assertEquals(cells(vendorForms.get(v).get("sections")),
+                        cells(vendor.get("cells"), catalog.get("checklists").get(vendor.get("checklist").asText()), findings), file);
+            }
+            if (report.has("guideline")) {
+                JsonNode guideline = catalog.get("guidelines").get(record.get("guideline").get("id").asText());
+                Map<String, String> expected = new HashMap<>();
+                for (JsonNode v : report.get("guideline").get("volumes")) {
+                    for (JsonNode r : v.get("requirements")) if (r.has("status")) expected.put(r.get("key").asText(), cell(r));
+                }
+                Map<String, String> actual = new HashMap<>();
+                JsonNode requirements = record.get("requirements");
+                assertEquals(guideline.get("requirements").size(), requirements.size(), file);
+                for (int i = 0; i < requirements.size(); i++) {
+                    if (!requirements.get(i).isNull()) {
+                        actual.put(guideline.get("requirements").get(i).get("key").asText(), cell(requirements.get(i), findings));
+                    }
+                }
+                assertEquals(expected, actual, file);
+            }
+        }
+    }
+
+    /** Each record finding as the report writes it: rule, scope and subject from its key, its texts from the catalog. */
+    private static List<JsonNode> resolve(JsonNode findings, JsonNode texts) {
+        List<JsonNode> resolved = new ArrayList<>();
+        for (JsonNode f : findings) {
+            String[] key = f.get(0).asText().replaceFirst("#\\d+$", "").split("\\|", -1);
+            var node = CliTest.JSON.createObjectNode();
+            node.put("rule", decode(key[0]));
+            if (key.length > 1 && !key[1].isEmpty()) node.put("scope", decode(key[1]));
+            if (key.length > 2) node.put("subject", decode(key[2]));
+            node.put("status", f.get(1).asText());
+            if (!f.get(2).isNull()) node.put("severity", f.get(2).asText());
+            JsonNode text = texts.get(f.get(3).asText());
+            node.set("evidence", text.get("evidence"));
+            if (text.has("remediation")) node.set("remediation", text.get("remediation"));
+            resolved.add(node);
+        }
+        return resolved;
+    }
+
+    private static String decode(String part) {
+        return URLDecoder.decode(part.replace("+", "%2B"), StandardCharsets.UTF_8);
+    }
+
+    /** The report's cells in form order, "item scope status findings". */
+    private static List<String> cells(JsonNode sections) {
+        List<String> cells = new ArrayList<>();
+        for (JsonNode s : sections) for (JsonNode i : s.get("items")) for (JsonNode c : i.get("cells")) {
+            cells.add(c.get("item").asText() + " " + c.path("scope").asText() + " " + cell(c));
+        }
+        return cells;
+    }
+
+    /** The record's cells, placed by the catalog's cells of the form. */
+    private static List<String> cells(JsonNode recordCells, JsonNode form, List<JsonNode> findings) {
+        List<String> cells = new ArrayList<>();
+        for (int i = 0; i < recordCells.size(); i++) {
+            JsonNode c = form.get("cells").get(i);
+            cells.add(c.get("item").asText() + " " + c.path("scope").asText() + " " + cell(recordCells.get(i), findings));
+        }
+        assertEquals(form.get("cells").size(), recordCells.size());
+        return cells;
+    }
+
+    private static String cell(JsonNode reportCell) {
+        return reportCell.get("status").asText() + " " + reportCell.get("findings");
+    }
+
+    private static String cell(JsonNode recordCell, List<JsonNode> findings) {
+        var resolved = CliTest.JSON.createArrayNode();
+        recordCell.get(1).forEach(i -> resolved.add(findings.get(i.asInt())));
+        return recordCell.get(0).asText() + " " + resolved;
+    }
+}
