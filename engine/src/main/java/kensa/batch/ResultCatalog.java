@@ -72,7 +72,11 @@ public final class ResultCatalog {
 
     void usedGuideline(String id) { guidelines.add(id); }
 
-    /** The key of a finding's text, kept for the catalog: the first 48 bits of its SHA-256, base64url (8 characters). */
+    /**
+     * The key of a finding's text, kept for the catalog: the first 72 bits of its SHA-256, base64url (12 characters).
+     * A national batch holds millions of distinct texts (they name devices and dates); at 48 bits two of them would
+     * share a key about once in 250 runs of 1.5 million, at 72 bits about once in 4 billion.
+     */
     String text(String evidence, String remediation) {
         Text text = new Text(evidence, remediation);
         String key = keys.get(text); // most texts recur from facility to facility: hash each once
@@ -81,9 +85,9 @@ public final class ResultCatalog {
         sha.update(String.valueOf(evidence).getBytes(StandardCharsets.UTF_8));
         sha.update((byte) 0);
         if (remediation != null) sha.update(remediation.getBytes(StandardCharsets.UTF_8));
-        key = Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(sha.digest(), 6));
+        key = Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(sha.digest(), 9));
         Text known = texts.putIfAbsent(key, text);
-        // Two texts under one key would make the record ambiguous: stop rather than write it (about 1 in 10^5 at 10^5 texts).
+        // Two texts under one key would make the record ambiguous: stop rather than write it (see above: not expected).
         if (known != null && !known.equals(text)) throw new IllegalStateException("two finding texts share the key " + key);
         keys.putIfAbsent(text, key);
         return key;
