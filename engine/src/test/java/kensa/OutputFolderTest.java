@@ -12,6 +12,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import kensa.batch.OutputFolder;
 import kensa.cli.Kensa;
+import kensa.render.Reports;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,6 +45,25 @@ class OutputFolderTest {
         assertTrue(summary.contains("href=\"./%E3%81%95%E3%81%8F%E3%82%89.html\""), "percent-encoded: " + summary);
         assertTrue(Files.exists(out.resolve("javascript_alert_document_domain_.html")));
         assertTrue(Files.exists(out.resolve("さくら.html")));
+    }
+
+    /** A file system allows 255 bytes per name: a long kanji (3 bytes each) or rarer (4 bytes) name is cut to fit, with every suffix. */
+    @Test
+    void aLongJapaneseFileNameIsCutToFitEveryOutputName() throws IOException {
+        String kanji = "診".repeat(80);
+        String rare = new String(Character.toChars(0x20B9F)).repeat(62); // 𠮟, four bytes in UTF-8 (62 + .xml: 252 bytes)
+        Path in = in(kanji + ".xml", rare + ".xml");
+        Path out = dir.resolve("out");
+        CliTest.Run run = CliTest.kensa("assess", in.toString(), "-o", out.toString(), "--format", String.join(",", Reports.FORMATS), "--quiet");
+        assertEquals(Kensa.GAPS, run.exit(), run.stderr());
+        try (var written = Files.list(out)) {
+            List<String> names = written.map(p -> p.getFileName().toString()).toList();
+            for (String format : Reports.FORMATS) {
+                assertTrue(names.stream().anyMatch(n -> n.startsWith("診".repeat(60)) && n.endsWith("." + format)), format + " of the kanji name: " + names);
+                assertTrue(names.stream().anyMatch(n -> n.startsWith(rare.substring(0, 40)) && n.endsWith("." + format)), format + " of the rare name");
+            }
+            for (String n : names) assertTrue(n.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 220, n);
+        }
     }
 
     @Test

@@ -19,8 +19,12 @@ import java.util.Set;
 public final class OutputNames {
     /** Bases of the files a batch writes itself (summary.html, summary.csv, errors.csv, results.jsonl, catalog.json) and reserved ones. */
     static final Set<String> RESERVED = Set.of("summary", "facilities", "errors", "results", "catalog");
-    /** Long enough for any real name; short enough that base + ".form.html" + a temporary suffix fits a file name. */
-    static final int MAX_LENGTH = 80;
+    /**
+     * Long enough for any real name (66 kanji); short enough that base + the longest format (".detail.html") + the
+     * temporary file's "." and ".<process>-<n>.tmp" fits the 255 bytes a file system allows a name (UTF-8: a kanji
+     * takes 3 bytes, a rarer character 4).
+     */
+    static final int MAX_BYTES = 200;
 
     private final Map<String, Path> taken = new HashMap<>();
 
@@ -30,7 +34,13 @@ public final class OutputNames {
         if (name.toLowerCase(Locale.ROOT).endsWith(".xml")) name = name.substring(0, name.length() - 4);
         name = Normalizer.normalize(name, Normalizer.Form.NFC); // a name from macOS spells ド as ト + ゛
         StringBuilder b = new StringBuilder();
-        name.codePoints().limit(MAX_LENGTH).forEach(c -> b.appendCodePoint(Character.isLetterOrDigit(c) || c == '-' || c == '_' ? c : '_'));
+        int bytes = 0;
+        for (int c : name.codePoints().toArray()) {
+            int safe = Character.isLetterOrDigit(c) || c == '-' || c == '_' ? c : '_';
+            bytes += safe < 0x80 ? 1 : safe < 0x800 ? 2 : safe < 0x10000 ? 3 : 4;
+            if (bytes > MAX_BYTES) break;
+            b.appendCodePoint(safe);
+        }
         String base = b.toString();
         if (base.isEmpty() || base.startsWith("-")) base = "_" + base;
         if (RESERVED.contains(base.toLowerCase(Locale.ROOT))) base = base + "_";
