@@ -6,19 +6,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import kensa.serve.FacilitySchema.Field;
 import kensa.serve.Flow.Screen;
 import kensa.serve.Questionnaire.Group;
 import kensa.serve.Questionnaire.Question;
 import org.w3c.dom.Element;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What `kensa serve` writes: a new facility file, and each screen's answers, one save at a time (a lock), never over
  * a newer version of the file than the page showed.
  */
 final class Editing {
+    /** Said when a save is based on an older version of the file than the one on disk. */
+    static final String STALE = "この施設ファイルは、この画面を開いた後に、別の画面(別のタブや別の人)で保存されています。"
+            + "上書きしないよう、この画面の変更は保存していません。いまの回答を表示しています。必要ならもう一度入力してください。";
+
     private final Site site;
     private final Pages pages;
     private final ReentrantLock writing = new ReentrantLock();
@@ -29,10 +33,6 @@ final class Editing {
         this.site = site;
         this.pages = pages;
     }
-
-    /** Said when a save is based on an older version of the file than the one on disk. */
-    static final String STALE = "この施設ファイルは、この画面を開いた後に、別の画面(別のタブや別の人)で保存されています。"
-            + "上書きしないよう、この画面の変更は保存していません。いまの回答を表示しています。必要ならもう一度入力してください。";
 
     void create(HttpExchange ex, Form form) throws IOException, Refusal {
         String name = Answers.normalize(form.get("name"), FacilitySchema.Kind.TEXT);
