@@ -2,8 +2,8 @@ package kensa.batch;
 
 /**
  * With {@code -Dkensa.trace} (e.g. {@code JAVA_TOOL_OPTIONS=-Dkensa.trace ./kensa assess FILE}), prints on standard error
- * when each step of a run ends, in milliseconds since the process started (./kensa becomes the JVM, so since ./kensa
- * started): where a cold start spends its time.
+ * when each step of a run ends, in milliseconds since the JVM started (./kensa becomes the JVM): where a cold start
+ * spends its time. (The JVM's own clock: the process start time Linux reports is rounded to its boot time's second.)
  */
 public final class Trace {
     private static final boolean ON = System.getProperty("kensa.trace") != null;
@@ -12,7 +12,7 @@ public final class Trace {
 
     public static void step(String what) {
         if (!ON) return;
-        long since = ProcessHandle.current().info().startInstant().map(t -> System.currentTimeMillis() - t.toEpochMilli()).orElse(-1L);
+        long since = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
         System.err.printf("kensa.trace %6d ms  %s (%s)%n", since, what, Thread.currentThread().getName());
     }
 }
