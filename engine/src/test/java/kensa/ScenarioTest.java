@@ -1,17 +1,21 @@
 package kensa;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Stream;
 import kensa.assess.Assessment;
 import kensa.assess.Assessor;
 import kensa.assess.Plan;
 import kensa.rulebase.Finding;
+import kensa.rulebase.Findings;
 import kensa.rulebase.Parameter;
 import kensa.rulebase.Status;
 import kensa.catalog.Checklists;
@@ -25,6 +29,7 @@ import kensa.xml.XmlFiles;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -73,9 +78,35 @@ class ScenarioTest {
         });
     }
 
+    /**
+     * Every DRL rule fires in some rule scenario: each outcome of a rule id (one rule per outcome), and each derived
+     * rule (rules/derived: it states a guard once and reports no finding, so it has no scenarios file of its own; the
+     * scenarios of the rules that read it check what follows from the fact and from its absence). A rule that no
+     * scenario reaches is untested.
+     */
+    @Test
+    void everyRuleFiresInSomeRuleScenario() {
+        Assessor assessor = Project.assessor();
+        Set<String> fired = new HashSet<>();
+        for (Path file : scenarioFiles()) {
+            if (!file.toFile().exists()) continue;
+            Scenarios scenarios = read(file);
+            List<Parameter> parameters = scenarios.getParameter().stream().map(p -> new Parameter(p.getName(), p.getValue())).toList();
+            for (Scenario s : scenarios.getScenario()) {
+                LocalDate asOf = s.getAsOf() != null ? s.getAsOf() : s.getFacility().getAssessmentDate();
+                fired.addAll(assessor.firing(s.getFacility(), editionOf(parameters, s), asOf));
+            }
+        }
+        Set<String> derived = new HashSet<>();
+        for (Path drl : RuleBase.drlFiles(Project.RULES.resolve("derived"))) derived.add(drl.getFileName().toString().replace(".drl", ""));
+        List<String> never = Project.ruleBase().ruleNames().stream().filter(name -> !fired.contains(name)).toList();
+        assertEquals(List.of(), never, "rules no rule scenario makes fire");
+        assertTrue(derived.size() > 5 && fired.stream().anyMatch(n -> derived.contains(Findings.ruleId(n))), "derived rules found");
+    }
+
     private static void checkRule(Assessor assessor, String rule, List<Parameter> parameters, Scenario scenario) {
         LocalDate asOf = scenario.getAsOf() != null ? scenario.getAsOf() : scenario.getFacility().getAssessmentDate();
-        List<Finding> findings = assessor.findings(scenario.getFacility(), parameters, asOf).stream()
+        List<Finding> findings = assessor.findings(scenario.getFacility(), editionOf(parameters, scenario), asOf).stream()
                 .filter(f -> f.rule().equals(rule)).toList();
         for (Expect expect : scenario.getExpect()) {
             List<Status> statuses = findings.stream()
@@ -96,6 +127,13 @@ class ScenarioTest {
     }
 
     static final String SILENT = "silent";
+
+    /** The file's parameters, less those the scenario runs without (withoutParameter). */
+    private static List<Parameter> editionOf(List<Parameter> parameters, Scenario scenario) {
+        Set<String> without = new HashSet<>();
+        scenario.getWithoutParameter().forEach(w -> without.add(w.getName()));
+        return parameters.stream().filter(p -> !without.contains(p.getName())).toList();
+    }
 
     private static void checkForm(Assessor assessor, Path file, String checklistId, Scenario scenario) throws InputError {
         LocalDate asOf = scenario.getAsOf() != null ? scenario.getAsOf() : scenario.getFacility().getAssessmentDate();

@@ -65,6 +65,13 @@ public final class Assessor {
         return findingsByEdition(facility, List.of(parameters), asOf).get(parameters);
     }
 
+    /** The names of the DRL rules that fire for the facility under these parameters (see {@link RuleBase#firing}). */
+    public Set<String> firing(Facility facility, List<Parameter> parameters, LocalDate asOf) {
+        List<Object> all = facts.flatten(facility);
+        if (asOf != null) all.add(new AssessmentDate(asOf));
+        return rules.firing(all, parameters);
+    }
+
     /** {@link #findings} under each edition's parameters, from one rule session: only the rules reading them run again. */
     public Map<List<Parameter>, List<Finding>> findingsByEdition(Facility facility, List<List<Parameter>> editions, LocalDate asOf) {
         List<List<Parameter>> distinct = editions.stream().distinct().toList();

@@ -258,9 +258,28 @@ public final class RuleBase {
      * when it fired.
      */
     public List<List<Finding>> run(List<Object> facts, List<? extends List<?>> variants) {
+        return run(facts, variants, null);
+    }
+
+    /**
+     * The names of the DRL rules that fired over the facts and one set of variant facts: how the tests check that every
+     * rule, derived ones included (they report no finding), is reached by some scenario.
+     */
+    public Set<String> firing(List<Object> facts, List<?> variant) {
+        Set<String> fired = new HashSet<>();
+        run(facts, List.of(variant), fired);
+        return fired;
+    }
+
+    private List<List<Finding>> run(List<Object> facts, List<? extends List<?>> variants, Set<String> fired) {
         KieSession session = sessions.get().newKieSession();
         Findings findings = new Findings(declared);
         RuleEventListener undo = new RuleEventListener() {
+            @Override
+            public void onAfterMatchFire(Match match) {
+                if (fired != null) fired.add(match.getRule().getName());
+            }
+
             @Override
             public void onDeleteMatch(Match match) { findings.undo(match); }
 
