@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import kensa.cli.Kensa;
+import kensa.render.Reports;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -69,8 +70,10 @@ class InputsAccountedTest {
                 .replace("さくら内科クリニック(架空)", "[押してください](javascript:alert(document.domain))")
                 .replace("name=\"受付PC\"", "name=\"![x](javascript:alert(1))\""));
         Path out = dir.resolve("out");
-        CliTest.kensa("assess", file.toString(), "-o", out.toString(), "--format", "md,detail.md");
-        for (String report : List.of("link.md", "link.detail.md")) {
+        List<String> markdown = Reports.FORMATS.stream().filter(f -> f.endsWith("md")).toList(); // every Markdown format
+        CliTest.kensa("assess", file.toString(), "-o", out.toString(), "--format", String.join(",", markdown));
+        assertTrue(markdown.size() >= 2, markdown.toString());
+        for (String report : markdown.stream().map(f -> "link." + f).toList()) {
             String md = Files.readString(out.resolve(report));
             assertFalse(md.matches("(?s).*(?<!\\\\)\\]\\(javascript.*"), "no link to javascript: " + md.substring(0, 300));
             assertTrue(md.contains("\\[押してください\\](javascript:alert(document.domain))"), md.substring(0, 300));
