@@ -51,7 +51,7 @@ public class Stages {
                 long t2 = cpu.getCurrentThreadCpuTime();
                 recordBytes += ResultRecord.of(result, catalog).length;
                 long t3 = cpu.getCurrentThreadCpuTime();
-                if (round == rounds) bytes += Reports.jsonLine(result).length; // the report's JSON, for comparison (last round only)
+                if (round == rounds) bytes += Reports.json(result).getBytes(java.nio.charset.StandardCharsets.UTF_8).length; // the report's JSON, for comparison (last round only)
                 long t4 = cpu.getCurrentThreadCpuTime();
                 parse += t1 - t0;
                 assess += t2 - t1;

@@ -189,7 +189,7 @@ public final class Batch {
                 folder.wrote(e.getKey());
             }
             Trace.step("reports written");
-            String line = file + ": " + ShortReport.of(result).headline()
+            String line = options.quiet() ? null : file + ": " + ShortReport.of(result).headline() // (ranks the gaps again)
                     + (rendered.isEmpty() ? "" : " → " + rendered.keySet().iterator().next());
             return new One(null, FacilityResult.of(result, base), catalog == null ? null : ResultRecord.of(result, catalog), line,
                     result.gaps() > 0);

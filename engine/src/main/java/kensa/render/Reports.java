@@ -47,17 +47,13 @@ public final class Reports {
             "form.csv", "vendor.html");
     /** How long a vendor is given to reply to the facility's letter, from the assessment date. */
     static final int VENDOR_REPLY_DAYS = 28;
-    /** All the facilities' JSON, one per line, in one OUT/results.jsonl (not a per-facility file). */
+    /** The batch record: one line per facility in OUT/results.jsonl, its wording in catalog.json (kensa.batch). */
     public static final String JSONL = "jsonl";
 
     private static final ObjectMapper JSON = JsonShape.configure(new ObjectMapper())
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(SerializationFeature.INDENT_OUTPUT);
-
-    private static final ObjectMapper COMPACT = JsonShape.configure(new ObjectMapper())
-            .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private final Configuration templates;
 
@@ -174,14 +170,6 @@ public final class Reports {
         return JSON.convertValue(ShortReport.of(assessment), new TypeReference<Map<String, Object>>() {});
     }
 
-    /** The assessment as one line of JSON in UTF-8, without the line break (for a results.jsonl stream). */
-    public static byte[] jsonLine(Object value) {
-        try {
-            return writer(COMPACT, value).writeValueAsBytes(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     public static String json(Object value) {
         try {
@@ -192,7 +180,7 @@ public final class Reports {
     }
 
     /** The JSON as maps and lists, for the templates: the same shape as the file, with the wording only reports show. */
-    private static Map<String, Object> asTree(Object value) {
+    public static Map<String, Object> asTree(Object value) {
         try (TokenBuffer tokens = new TokenBuffer(JSON, false)) {
             writer(JSON, value).withView(JsonShape.ForReports.class).writeValue(tokens, value);
             return JSON.readValue(tokens.asParser(), new TypeReference<Map<String, Object>>() {});

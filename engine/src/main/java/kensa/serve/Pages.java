@@ -1,6 +1,5 @@
 package kensa.serve;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -266,7 +265,7 @@ final class Pages {
             site.sendPage(ex, 200, "serve/result.ftlh", model);
             return;
         }
-        model.put("a", Site.JSON.readValue(Reports.json(assessment), new TypeReference<Map<String, Object>>() {}));
+        model.put("a", Reports.asTree(assessment)); // the report templates' data
         model.put("s", Reports.shortReport(assessment));
         model.put("problem", "");
         site.sendPage(ex, 200, "serve/result.ftlh", model);
