@@ -35,6 +35,7 @@ import kensa.rulebase.Parameter;
 import kensa.rulebase.RuleBase;
 import kensa.rulebase.Severity;
 import kensa.rulebase.Status;
+import kensa.rulebase.Text;
 import kensa.xml.InputError;
 import org.glassfish.jaxb.core.Locatable;
 
@@ -189,7 +190,8 @@ public final class Assessor {
         // Not assessed one by one: no medical information system, a volume that does not apply, or one deemed complied with.
         List<Finding> closedBy = closedByGate != null ? List.of(closedByGate)
                 : condition == null || condition.holds() == condition.kind().equals(APPLIES_WHEN) ? null
-                : condition.evidence().stream().map(e -> new Finding(condition.rule(), null, null, Status.NOT_APPLICABLE, null, e, null)).toList();
+                : byRule.of(List.of(condition.rule()), null, null).stream()
+                        .map(f -> new Finding(condition.rule(), null, null, Status.NOT_APPLICABLE, null, f.evidenceText(), null)).toList();
         List<Assessment.Requirement> requirements = new ArrayList<>();
         for (Requirement r : v.getRequirement()) {
             if (r.getBackground() != null || (r.getManual() != null && closedBy != null)) continue;
@@ -213,7 +215,7 @@ public final class Assessor {
                 explaining = new ArrayList<>();
                 for (Finding f : mine) {
                     explaining.add(f.status() != Status.NOT_MET ? f : new Finding(f.rule(), f.scope(), f.subject(),
-                            Status.RECOMMENDED, f.severity(), f.evidence(), f.remediation()));
+                            Status.RECOMMENDED, f.severity(), f.evidenceText(), f.remediationText()));
                 }
             } else if (status.isGap()) {
                 explaining = new ArrayList<>();
@@ -362,14 +364,15 @@ public final class Assessor {
 
     /** What stands for the facts in a cell that only its filler's own answer decides. */
     private static Finding declarationOnly(String scope, String subject, Boolean declaredYes) {
-        String who = subject == null ? "施設" : "「" + subject + "」";
-        return declaredYes == null
-                ? new Finding(DECLARATION, scope, subject, Status.UNANSWERED, null, "この項目は" + who + "が様式に記入して答える項目で、記入がない",
-                        subject == null ? "様式のこの項目に「はい」か「いいえ」を記入してください。"
-                                : who + "に様式を渡し、この項目に記入して返してもらってください。")
-                : new Finding(DECLARATION, scope, subject, declaredYes ? Status.MET : Status.NOT_MET, null,
-                        who + "が様式に「" + (declaredYes ? "はい" : "いいえ") + "」と記入している",
-                        declaredYes ? null : who + "に、いいえの理由と対応の予定(目標日)を確認してください。");
+        String who = subject == null ? "施設" : "「${vendor}」";
+        Object[] values = subject == null ? new Object[0] : new Object[] {"vendor", subject};
+        Text evidence = Text.of(declaredYes == null ? "この項目は" + who + "が様式に記入して答える項目で、記入がない"
+                : who + "が様式に「" + (declaredYes ? "はい" : "いいえ") + "」と記入している", values);
+        String remediation = declaredYes == null
+                ? subject == null ? "様式のこの項目に「はい」か「いいえ」を記入してください。" : who + "に様式を渡し、この項目に記入して返してもらってください。"
+                : declaredYes ? null : who + "に、いいえの理由と対応の予定(目標日)を確認してください。";
+        Status status = declaredYes == null ? Status.UNANSWERED : declaredYes ? Status.MET : Status.NOT_MET;
+        return new Finding(DECLARATION, scope, subject, status, null, evidence, remediation == null ? null : Text.of(remediation, values));
     }
 
     private static Set<Status> statuses(List<Finding> findings) {

@@ -3,6 +3,8 @@ package kensa.render;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonInclude.Include;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.annotation.JsonView;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -82,9 +84,15 @@ final class JsonShape {
         @JsonInclude(Include.NON_DEFAULT) abstract int recommended();
     }
 
+    /** A finding's texts are written as the sentences a person reads; the batch record carries their values. */
     @JsonInclude(Include.NON_NULL)
+    @JsonPropertyOrder({"rule", "scope", "subject", "status", "severity", "evidence", "remediation"})
     abstract static class FindingShape {
         @JsonIgnore abstract boolean isSilence();
+        @JsonIgnore abstract kensa.rulebase.Text evidenceText();
+        @JsonIgnore abstract kensa.rulebase.Text remediationText();
+        @JsonProperty abstract String evidence();
+        @JsonProperty abstract String remediation();
     }
 
     /** Statuses and severities are written as their codes (not_met, critical). */

@@ -8,8 +8,23 @@ package kensa.rulebase;
  * @param subject  whom a per-vendor form is about (the vendor's name), or null for the facility
  * @param severity how much the gap matters, as the rule declares it
  */
-public record Finding(String rule, String scope, String subject, Status status, Severity severity, String evidence,
-                      String remediation) {
+public record Finding(String rule, String scope, String subject, Status status, Severity severity, Text evidenceText,
+                      Text remediationText) {
+
+    /** A finding whose texts are sentences as they are (the engine's own findings), never templates. */
+    public Finding(String rule, String scope, String subject, Status status, Severity severity, String evidence, String remediation) {
+        this(rule, scope, subject, status, severity, Text.literal(evidence), remediation == null ? null : Text.literal(remediation));
+    }
+
+    /** What decided it, as a person reads it (formatted on first use). */
+    public String evidence() {
+        return evidenceText.toString();
+    }
+
+    /** What to do, as a person reads it; null when nothing is to be done. */
+    public String remediation() {
+        return remediationText == null ? null : remediationText.toString();
+    }
 
     /** The evidence of the engine's stand-in for a silent rule (a report or a test can tell it by this). */
     public static final String SILENCE = "このルールは、この欄について何も判定しませんでした(判定に必要な回答がないか、ルールに漏れがあります)。";
@@ -25,6 +40,6 @@ public record Finding(String rule, String scope, String subject, Status status, 
 
     /** Whether the engine made this finding because the rule was silent. */
     public boolean isSilence() {
-        return status == Status.UNANSWERED && SILENCE.equals(evidence);
+        return status == Status.UNANSWERED && SILENCE.equals(evidenceText.template());
     }
 }

@@ -39,53 +39,79 @@ public final class Findings {
         return new Findings(rules, list, matches, subject);
     }
 
-    public void met(RuleContext rule, String scope, String evidence) {
-        add(rule, scope, Status.MET, evidence, null);
+    // Each text is a template (see Text) with its values given after it as name, value pairs: the values are the
+    // finding's data, kept apart from its sentence, which is formatted only when a person reads it.
+
+    public void met(RuleContext rule, String scope, String evidence, Object... values) {
+        add(rule, scope, Status.MET, Text.of(evidence, values), null);
     }
 
-    public void notMet(RuleContext rule, String scope, String evidence, String remediation) {
-        add(rule, scope, Status.NOT_MET, evidence, remediation);
+    public void notMet(RuleContext rule, String scope, String evidence, String remediation, Object... values) {
+        add(rule, scope, Status.NOT_MET, Text.of(evidence, values), text(remediation, values));
     }
 
-    public void unanswered(RuleContext rule, String scope, String evidence, String remediation) {
-        add(rule, scope, Status.UNANSWERED, evidence, remediation);
+    public void unanswered(RuleContext rule, String scope, String evidence, String remediation, Object... values) {
+        add(rule, scope, Status.UNANSWERED, Text.of(evidence, values), text(remediation, values));
     }
 
     /** Not done where it is only recommended (or not yet required, e.g. before a reference date): 推奨, never a gap. */
-    public void recommended(RuleContext rule, String scope, String evidence, String remediation) {
-        add(rule, scope, Status.RECOMMENDED, evidence, remediation);
+    public void recommended(RuleContext rule, String scope, String evidence, String remediation, Object... values) {
+        add(rule, scope, Status.RECOMMENDED, Text.of(evidence, values), text(remediation, values));
     }
 
-    public void notApplicable(RuleContext rule, String scope, String evidence) {
+    public void notApplicable(RuleContext rule, String scope, String evidence, Object... values) {
+        add(rule, scope, Status.NOT_APPLICABLE, Text.of(evidence, values), null);
+    }
+
+    /** A finding whose evidence a derived fact stated (with values of its own). */
+    public void notApplicable(RuleContext rule, String scope, Text evidence) {
         add(rule, scope, Status.NOT_APPLICABLE, evidence, null);
+    }
+
+    public void met(RuleContext rule, String scope, Text evidence) {
+        add(rule, scope, Status.MET, evidence, null);
     }
 
     /**
      * The common case of a yes/no fact: true is met, false is not met, null (unanswered) asks for an answer.
      *
-     * @param statement the fact as a statement that should be true, e.g. 「受付PC」にパッチを適用している
+     * @param statement the fact as a statement that should be true, e.g. 「${device}」にパッチを適用している
      */
-    public void answer(RuleContext rule, String scope, Boolean answer, String statement, String remediation) {
+    public void answer(RuleContext rule, String scope, Boolean answer, String statement, String remediation, Object... values) {
         if (answer == null) {
-            unanswered(rule, scope, statement + ": 未回答", "「" + statement + "」か確認して回答してください。");
+            unanswered(rule, scope, statement + ": 未回答", "「" + statement + "」か確認して回答してください。", values);
         } else if (answer) {
-            met(rule, scope, statement + ": はい");
+            met(rule, scope, statement + ": はい", values);
         } else {
-            notMet(rule, scope, statement + ": いいえ", remediation);
+            notMet(rule, scope, statement + ": いいえ", remediation, values);
         }
     }
 
     // Rules precompiled at build time (the executable model) see `drools` as a Drools, which is also a RuleContext.
-    public void met(Drools rule, String scope, String evidence) { met((RuleContext) rule, scope, evidence); }
-    public void notMet(Drools rule, String scope, String evidence, String remediation) { notMet((RuleContext) rule, scope, evidence, remediation); }
-    public void unanswered(Drools rule, String scope, String evidence, String remediation) { unanswered((RuleContext) rule, scope, evidence, remediation); }
-    public void recommended(Drools rule, String scope, String evidence, String remediation) { recommended((RuleContext) rule, scope, evidence, remediation); }
-    public void notApplicable(Drools rule, String scope, String evidence) { notApplicable((RuleContext) rule, scope, evidence); }
-    public void answer(Drools rule, String scope, Boolean answer, String statement, String remediation) {
-        answer((RuleContext) rule, scope, answer, statement, remediation);
+    public void met(Drools rule, String scope, String evidence, Object... values) { met((RuleContext) rule, scope, evidence, values); }
+    public void met(Drools rule, String scope, Text evidence) { met((RuleContext) rule, scope, evidence); }
+    public void notMet(Drools rule, String scope, String evidence, String remediation, Object... values) {
+        notMet((RuleContext) rule, scope, evidence, remediation, values);
+    }
+    public void unanswered(Drools rule, String scope, String evidence, String remediation, Object... values) {
+        unanswered((RuleContext) rule, scope, evidence, remediation, values);
+    }
+    public void recommended(Drools rule, String scope, String evidence, String remediation, Object... values) {
+        recommended((RuleContext) rule, scope, evidence, remediation, values);
+    }
+    public void notApplicable(Drools rule, String scope, String evidence, Object... values) {
+        notApplicable((RuleContext) rule, scope, evidence, values);
+    }
+    public void notApplicable(Drools rule, String scope, Text evidence) { notApplicable((RuleContext) rule, scope, evidence); }
+    public void answer(Drools rule, String scope, Boolean answer, String statement, String remediation, Object... values) {
+        answer((RuleContext) rule, scope, answer, statement, remediation, values);
     }
 
-    private void add(RuleContext rule, String scope, Status status, String evidence, String remediation) {
+    private static Text text(String template, Object[] values) {
+        return template == null ? null : Text.of(template, values);
+    }
+
+    private void add(RuleContext rule, String scope, Status status, Text evidence, Text remediation) {
         Declared declared = rules.declared.get(rule.getRule());
         if (declared == null) declared = new Declared(rule.getRule());
         list.add(new Finding(declared.ruleId, scope, subject, status, declared.severity, evidence, remediation));
