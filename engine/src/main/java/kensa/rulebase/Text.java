@@ -24,7 +24,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * record carries the values; the template is written once, in the batch's catalog.
  * <p>
  * Templates are FreeMarker ({@code 「${device}」の…}, {@code <#if until??>…</#if>}); a date value reads as 和暦
- * (令和7年3月31日). Values are data, never templates: what a facility wrote is printed as it is.
+ * (令和7年3月31日), and a value that is itself a Text (a part a derived fact states) reads as its sentence. Values are
+ * data, never templates: what a facility wrote is printed as it is.
  */
 public final class Text {
     private final String template;
@@ -125,7 +126,9 @@ public final class Text {
         c.setObjectWrapper(new DefaultObjectWrapper(Configuration.VERSION_2_3_34) {
             @Override
             public TemplateModel wrap(Object value) throws TemplateModelException {
-                return value instanceof LocalDate date ? new SimpleScalar(Wareki.date(date)) : super.wrap(value);
+                if (value instanceof LocalDate date) return new SimpleScalar(Wareki.date(date));
+                if (value instanceof Text text) return new SimpleScalar(text.toString()); // a part stated elsewhere (a derived fact's)
+                return super.wrap(value);
             }
         });
         c.setInterpolationSyntax(Configuration.DOLLAR_INTERPOLATION_SYNTAX); // ${…} only, not the old #{…}
