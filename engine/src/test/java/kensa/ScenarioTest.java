@@ -1,6 +1,7 @@
 package kensa;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -108,6 +109,7 @@ class ScenarioTest {
         LocalDate asOf = scenario.getAsOf() != null ? scenario.getAsOf() : scenario.getFacility().getAssessmentDate();
         List<Finding> findings = assessor.findings(scenario.getFacility(), editionOf(parameters, scenario), asOf).stream()
                 .filter(f -> f.rule().equals(rule)).toList();
+        for (Finding f : findings) readable(f, rule);
         for (Expect expect : scenario.getExpect()) {
             List<Status> statuses = findings.stream()
                     // As the engine fills a cell: a finding without a scope (or subject) stands in every scope (and subject).
@@ -127,6 +129,14 @@ class ScenarioTest {
     }
 
     static final String SILENT = "silent";
+
+    /** A finding's texts format (every value its template names is given) into sentences without template syntax. */
+    static void readable(Finding f, String rule) {
+        for (String text : java.util.Arrays.asList(f.evidence(), f.remediation())) {
+            if (text == null) continue;
+            assertFalse(text.contains("${") || text.contains("<#") || text.contains("</#"), () -> rule + ": template syntax left in " + text);
+        }
+    }
 
     /** The file's parameters, less those the scenario runs without (withoutParameter). */
     private static List<Parameter> editionOf(List<Parameter> parameters, Scenario scenario) {
