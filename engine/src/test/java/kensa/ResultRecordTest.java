@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.net.URLDecoder;
+import java.time.LocalDate;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import kensa.cli.Kensa;
+import kensa.rulebase.Text;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,20 +25,22 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ResultRecordTest {
     @TempDir Path out;
+    private JsonNode statuses;
 
     @Test
     void theRecordAndTheCatalogGiveBackTheReportsVerdicts() throws IOException {
         CliTest.Run run = CliTest.kensa("assess", Project.EXAMPLES.toString(), "-o", out.toString(), "--format", "json,jsonl", "--quiet");
         assertEquals(Kensa.GAPS, run.exit(), run.stderr());
         JsonNode catalog = CliTest.JSON.readTree(out.resolve("catalog.json").toFile());
+        statuses = catalog.get("statuses");
         List<String> lines = Files.readAllLines(out.resolve("results.jsonl"));
         assertEquals(10, lines.size());
         for (String line : lines) {
-            assertTrue(line.getBytes(StandardCharsets.UTF_8).length < 24_000, "a record is compact: " + line.length());
+            assertTrue(line.getBytes(StandardCharsets.UTF_8).length < 12_000, "a record is compact: " + line.length());
             JsonNode record = CliTest.JSON.readTree(line);
             String file = record.get("file").asText();
             JsonNode report = CliTest.readAssessment(out.resolve(file.replace(".xml", ".json")));
-            assertEquals(1, record.get("recordVersion").asInt());
+            assertEquals(2, record.get("recordVersion").asInt());
             assertEquals(report.get("facility").get("name"), record.get("name"), file);
             assertEquals(report.get("assessedOn"), record.get("assessedOn"), file);
             assertEquals(report.get("checklist").get("id"), record.get("checklist").get("id"), file);
@@ -47,7 +50,7 @@ class ResultRecordTest {
             }
             assertEquals(report.get("summary").get("gaps"), record.get("gaps"), file);
 
-            List<JsonNode> findings = resolve(record.get("findings"), catalog.get("texts"));
+            List<JsonNode> findings = resolve(record.get("findings"), catalog);
             JsonNode form = catalog.get("checklists").get(record.get("checklist").get("id").asText());
             if (report.has("gate")) assertEquals(cell(report.get("gate")), cell(record.get("gate"), findings), file + " gate");
             assertEquals(cells(report.get("sections")), cells(record.get("cells"), form, findings), file);
@@ -78,27 +81,58 @@ class ResultRecordTest {
         }
     }
 
-    /** Each record finding as the report writes it: rule, scope and subject from its key, its texts from the catalog. */
-    private static List<JsonNode> resolve(JsonNode findings, JsonNode texts) {
+    /**
+     * Each record finding as the report writes it: rule, scope, severity and its templates from the catalog's entry for
+     * its code, its subject and values from the record, its texts the templates with those values.
+     */
+    private static List<JsonNode> resolve(JsonNode findings, JsonNode catalog) {
         List<JsonNode> resolved = new ArrayList<>();
         for (JsonNode f : findings) {
-            String[] key = f.get(0).asText().replaceFirst("#\\d+$", "").split("\\|", -1);
+            JsonNode entry = catalog.get("texts").get(f.get(0).asText());
+            int next = 2;
+            String subject = null;
+            if (entry.has("subject") && entry.get("subject").asText().isEmpty()) subject = f.get(next++).asText();
+            List<Object> values = new ArrayList<>();
+            for (int i = 0; i < entry.path("values").size(); i++) {
+                String name = entry.get("values").get(i).asText();
+                JsonNode v = f.get(next + i);
+                if (name.equals(entry.path("subject").asText())) subject = v.asText();
+                values.add(name);
+                values.add(value(v, catalog));
+            }
             var node = CliTest.JSON.createObjectNode();
-            node.put("rule", decode(key[0]));
-            if (key.length > 1 && !key[1].isEmpty()) node.put("scope", decode(key[1]));
-            if (key.length > 2) node.put("subject", decode(key[2]));
-            node.put("status", f.get(1).asText());
-            if (!f.get(2).isNull()) node.put("severity", f.get(2).asText());
-            JsonNode text = texts.get(f.get(3).asText());
-            node.set("evidence", text.get("evidence"));
-            if (text.has("remediation")) node.set("remediation", text.get("remediation"));
+            node.put("rule", entry.get("rule").asText());
+            if (entry.has("scope")) node.put("scope", entry.get("scope").asText());
+            if (subject != null) node.put("subject", subject);
+            node.put("status", catalog.get("statuses").get(f.get(1).asText()).get("code").asText());
+            if (entry.has("severity")) node.put("severity", entry.get("severity").asText());
+            node.put("evidence", text(entry.get("evidence").asText(), entry, values));
+            if (entry.has("remediation")) node.put("remediation", text(entry.get("remediation").asText(), entry, values));
             resolved.add(node);
         }
         return resolved;
     }
 
-    private static String decode(String part) {
-        return URLDecoder.decode(part.replace("+", "%2B"), StandardCharsets.UTF_8);
+    private static String text(String template, JsonNode entry, List<Object> values) {
+        return entry.path("literal").asBoolean() ? template : Text.of(template, values.toArray()).toString();
+    }
+
+    /** A record value as the rule gave it: an ISO date as a date (the texts print it in 和暦), [code, value…] as a text. */
+    private static Object value(JsonNode v, JsonNode catalog) {
+        if (v.isNull()) return null;
+        if (v.isBoolean()) return v.asBoolean();
+        if (v.isNumber()) return v.numberValue();
+        if (v.isArray()) {
+            JsonNode entry = catalog.get("texts").get(v.get(0).asText());
+            List<Object> values = new ArrayList<>();
+            for (int i = 0; i < entry.path("values").size(); i++) {
+                values.add(entry.get("values").get(i).asText());
+                values.add(value(v.get(i + 1), catalog));
+            }
+            return Text.of(entry.get("evidence").asText(), values.toArray());
+        }
+        String s = v.asText();
+        return s.matches("\\d{4}-\\d{2}-\\d{2}") ? LocalDate.parse(s) : s;
     }
 
     /** The report's cells in form order, "item scope status findings". */
@@ -111,7 +145,7 @@ class ResultRecordTest {
     }
 
     /** The record's cells, placed by the catalog's cells of the form. */
-    private static List<String> cells(JsonNode recordCells, JsonNode form, List<JsonNode> findings) {
+    private List<String> cells(JsonNode recordCells, JsonNode form, List<JsonNode> findings) {
         List<String> cells = new ArrayList<>();
         for (int i = 0; i < recordCells.size(); i++) {
             JsonNode c = form.get("cells").get(i);
@@ -125,9 +159,9 @@ class ResultRecordTest {
         return reportCell.get("status").asText() + " " + reportCell.get("findings");
     }
 
-    private static String cell(JsonNode recordCell, List<JsonNode> findings) {
+    private String cell(JsonNode recordCell, List<JsonNode> findings) {
         var resolved = CliTest.JSON.createArrayNode();
         recordCell.get(1).forEach(i -> resolved.add(findings.get(i.asInt())));
-        return recordCell.get(0).asText() + " " + resolved;
+        return statuses.get(recordCell.get(0).asText()).get("code").asText() + " " + resolved;
     }
 }

@@ -14,7 +14,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
+import kensa.rulebase.Finding;
 import kensa.rulebase.Status;
+import kensa.rulebase.Text;
 import kensa.catalog.Checklists;
 import kensa.catalog.Guidelines;
 import kensa.checklist.Checklist;
@@ -23,9 +25,9 @@ import kensa.render.Labels;
 
 /**
  * What {@code results.jsonl} refers to and leaves out, once for the batch ({@code catalog.json}): the wording of the
- * checklist items and guideline requirements applied, with the rules that decide each, and every distinct finding text
- * (evidence and remediation) under its key. A text's key is a hash of the text, so the same text has the same key in
- * every batch. Records are added from several threads; the file lists everything sorted, so it is the same whatever
+ * checklist items and guideline requirements applied, with the rules that decide each, and the templates of the findings'
+ * texts (evidence and remediation) under their codes: a record gives a finding's code and values, and the template
+ * with those values is the sentence the reports print. A code is a hash of what it stands for, so the same in every batch. Records are added from several threads; the file lists everything sorted, so it is the same whatever
  * their timing.
  */
 public final class ResultCatalog {
@@ -34,10 +36,17 @@ public final class ResultCatalog {
     // The caller owns the stream (kensa catalog prints to standard output).
     private static final JsonFactory JSON = JsonFactory.builder().disable(com.fasterxml.jackson.core.StreamWriteFeature.AUTO_CLOSE_TARGET).build();
 
-    private record Text(String evidence, String remediation) {}
+    /**
+     * What a finding code stands for: the rule, the form column (scope) and the severity; whom the finding is about
+     * (its subject, a vendor): null for the facility, the name of the value that holds it, or "" when the record gives
+     * it first; the templates of its evidence and remediation (or of a part another text names); and the names of the
+     * values a record gives after the code, in order.
+     */
+    private record Template(String rule, String scope, String severity, String subject, String evidence, String remediation,
+                            List<String> values, boolean literal) {}
 
-    private final Map<String, Text> texts = new ConcurrentHashMap<>();
-    private final Map<Text, String> keys = new ConcurrentHashMap<>();
+    private final Map<String, Template> templates = new ConcurrentHashMap<>();
+    private final Map<Template, String> codes = new ConcurrentHashMap<>();
     private final Set<String> checklists = ConcurrentHashMap.newKeySet();
     private final Set<String> guidelines = ConcurrentHashMap.newKeySet();
     private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
@@ -72,30 +81,61 @@ public final class ResultCatalog {
 
     void usedGuideline(String id) { guidelines.add(id); }
 
+    /** The code of a finding's templates (its values are the record's), kept for the catalog. */
+    String code(Finding f) {
+        Text e = f.evidenceText();
+        Text r = f.remediationText();
+        if (r != null && r.valueCount() > 0 && !r.values().equals(e.values())) {
+            throw new IllegalStateException("a finding's remediation names values its evidence does not: " + f);
+        }
+        return code(new Template(f.rule(), f.scope(), f.severity() == null ? null : f.severity().code(), subject(f),
+                e.template(), r == null ? null : r.template(), names(e), e.isLiteral()));
+    }
+
+    /** Where a record gives a finding's subject: null (none), the name of the value that is it, or "" (before the values). */
+    static String subject(Finding f) {
+        if (f.subject() == null) return null;
+        Text e = f.evidenceText();
+        for (int i = 0; i < e.valueCount(); i++) if (f.subject().equals(e.value(i))) return e.valueName(i);
+        return "";
+    }
+
+    /** The code of a text that is a value of another (a part a derived fact states). */
+    String code(Text t) {
+        return code(new Template(null, null, null, null, t.template(), null, names(t), t.isLiteral()));
+    }
+
+    private static List<String> names(Text t) {
+        if (t.valueCount() == 0) return List.of();
+        String[] names = new String[t.valueCount()];
+        for (int i = 0; i < names.length; i++) names[i] = t.valueName(i);
+        return List.of(names);
+    }
+
     /**
-     * The key of a finding's text, kept for the catalog: the first 72 bits of its SHA-256, base64url (12 characters).
-     * A national batch holds millions of distinct texts (they name devices and dates); at 48 bits two of them would
-     * share a key about once in 250 runs of 1.5 million, at 72 bits about once in 4 billion.
+     * A template's code: the first 48 bits of the SHA-256 of what it stands for, base64url (8 characters), the same in
+     * every batch. The rules hold a few hundred templates (they do not grow with the facilities: names and dates are
+     * values), so two sharing a code is not expected; should it happen, the batch stops rather than write an ambiguous record.
      */
-    String text(String evidence, String remediation) {
-        Text text = new Text(evidence, remediation);
-        String key = keys.get(text); // most texts recur from facility to facility: hash each once
-        if (key != null) return key;
+    private String code(Template t) {
+        String code = codes.get(t);
+        if (code != null) return code;
         MessageDigest sha = SHA256.get();
-        sha.update(String.valueOf(evidence).getBytes(StandardCharsets.UTF_8));
-        sha.update((byte) 0);
-        if (remediation != null) sha.update(remediation.getBytes(StandardCharsets.UTF_8));
-        key = Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(sha.digest(), 9));
-        Text known = texts.putIfAbsent(key, text);
-        // Two texts under one key would make the record ambiguous: stop rather than write it (see above: not expected).
-        if (known != null && !known.equals(text)) throw new IllegalStateException("two finding texts share the key " + key);
-        keys.putIfAbsent(text, key);
-        return key;
+        for (String part : new String[] {t.rule(), t.scope(), t.severity(), t.subject(), t.evidence(),
+                t.remediation(), String.join("\u0001", t.values()), t.literal() ? "literal" : null}) {
+            if (part != null) sha.update(part.getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+        }
+        code = Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(sha.digest(), 6));
+        Template known = templates.putIfAbsent(code, t);
+        if (known != null && !known.equals(t)) throw new IllegalStateException("two finding templates share the code " + code);
+        codes.putIfAbsent(t, code);
+        return code;
     }
 
     /** catalog.json of a batch: the editions its records used, and their texts. */
     public void write(OutputStream out) throws IOException {
-        write(out, allChecklists, allGuidelines, checklists::contains, guidelines::contains, texts);
+        write(out, allChecklists, allGuidelines, checklists::contains, guidelines::contains, templates);
     }
 
     /** The catalog of every bundled edition, without finding texts (they come from assessing): {@code kensa catalog}. */
@@ -104,13 +144,19 @@ public final class ResultCatalog {
     }
 
     private static void write(OutputStream stream, Checklists allChecklists, Guidelines allGuidelines, Predicate<String> checklistUsed,
-                              Predicate<String> guidelineUsed, Map<String, Text> texts) throws IOException {
+                              Predicate<String> guidelineUsed, Map<String, Template> templates) throws IOException {
         try (JsonGenerator out = JSON.createGenerator(stream).useDefaultPrettyPrinter()) {
             out.writeStartObject();
             out.writeNumberField("catalogVersion", VERSION);
             out.writeNumberField("recordVersion", ResultRecord.VERSION);
+            // The record's short status codes: what each stands for.
             out.writeObjectFieldStart("statuses");
-            for (Status s : Status.values()) out.writeStringField(s.code(), Labels.STATUSES.get(s));
+            for (Status s : Status.values()) {
+                out.writeObjectFieldStart(ResultRecord.status(s));
+                out.writeStringField("code", s.code());
+                out.writeStringField("label", Labels.STATUSES.get(s));
+                out.writeEndObject();
+            }
             out.writeEndObject();
 
             out.writeObjectFieldStart("checklists");
@@ -195,11 +241,19 @@ public final class ResultCatalog {
             }
             out.writeEndObject();
 
+            // What a record's finding codes stand for: FreeMarker templates (${name} prints a value; a date in 和暦).
             out.writeObjectFieldStart("texts");
-            for (Map.Entry<String, Text> e : new TreeMap<>(texts).entrySet()) {
+            for (Map.Entry<String, Template> e : new TreeMap<>(templates).entrySet()) {
+                Template t = e.getValue();
                 out.writeObjectFieldStart(e.getKey());
-                out.writeStringField("evidence", e.getValue().evidence());
-                if (e.getValue().remediation() != null) out.writeStringField("remediation", e.getValue().remediation());
+                if (t.rule() != null) out.writeStringField("rule", t.rule());
+                if (t.scope() != null) out.writeStringField("scope", t.scope());
+                if (t.severity() != null) out.writeStringField("severity", t.severity());
+                if (t.subject() != null) out.writeStringField("subject", t.subject());
+                out.writeStringField("evidence", t.evidence());
+                if (t.remediation() != null) out.writeStringField("remediation", t.remediation());
+                if (!t.values().isEmpty()) strings(out, "values", t.values());
+                if (t.literal()) out.writeBooleanField("literal", true);
                 out.writeEndObject();
             }
             out.writeEndObject();

@@ -12,7 +12,8 @@ import java.util.List;
 import java.util.Map;
 import kensa.assess.Assessment;
 import kensa.rulebase.Finding;
-import kensa.assess.FindingKeys;
+import kensa.rulebase.Status;
+import kensa.rulebase.Text;
 
 /**
  * One facility's line of {@code results.jsonl}: its verdicts and the structured values of its findings, without the
@@ -20,7 +21,7 @@ import kensa.assess.FindingKeys;
  * (「results.jsonl の形」); a change to it changes {@link #VERSION}. Written token by token: no tree per facility.
  */
 public final class ResultRecord {
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
     private static final JsonFactory JSON = new JsonFactory();
 
     private ResultRecord() {}
@@ -90,7 +91,8 @@ public final class ResultRecord {
         out.writeNumberField("overdue", gaps.overdue());
         out.writeEndObject();
 
-        // Each finding once, [key, status, severity, text]; cells and requirements name them by their place here.
+        // Each finding once, [code, status, (subject,) value…]; cells and requirements name them by their place here. The
+        // subject (a vendor) is written only when no value holds it.
         List<Finding> findings = a.findings();
         if (a.extraRules() != null && !a.extraRules().isEmpty()) {
             // What extra rules found is listed whether or not a cell names it.
@@ -98,17 +100,16 @@ public final class ResultRecord {
             a.extraRules().values().forEach(all::addAll);
             findings = List.copyOf(all);
         }
-        List<String> keys = FindingKeys.of(findings);
         Map<Finding, Integer> index = new HashMap<>(findings.size() * 2);
         out.writeArrayFieldStart("findings");
         for (int i = 0; i < findings.size(); i++) {
             Finding f = findings.get(i);
             index.put(f, i);
             out.writeStartArray();
-            out.writeString(keys.get(i));
-            out.writeString(f.status().code());
-            if (f.severity() == null) out.writeNull(); else out.writeString(f.severity().code());
-            out.writeString(catalog.text(f.evidence(), f.remediation()));
+            out.writeString(catalog.code(f));
+            out.writeString(status(f.status()));
+            if ("".equals(ResultCatalog.subject(f))) out.writeString(f.subject());
+            values(out, f.evidenceText(), catalog);
             out.writeEndArray();
         }
         out.writeEndArray();
@@ -155,7 +156,7 @@ public final class ResultRecord {
                     continue;
                 }
                 out.writeStartArray();
-                out.writeString(r.status().code());
+                out.writeString(status(r.status()));
                 refs(out, r.findings(), index);
                 out.writeEndArray();
             }
@@ -179,7 +180,7 @@ public final class ResultRecord {
     /** [status, findings], in the order of the catalog's cells of the form. */
     private static void cell(JsonGenerator out, Assessment.Cell c, Map<Finding, Integer> index) throws IOException {
         out.writeStartArray();
-        out.writeString(c.status().code());
+        out.writeString(status(c.status()));
         refs(out, c.findings(), index);
         out.writeEndArray();
     }
@@ -192,6 +193,49 @@ public final class ResultRecord {
             out.writeNumber(i);
         }
         out.writeEndArray();
+    }
+
+    /** A text's values in its template's order: dates as ISO dates, a text (a part stated elsewhere) as [code, value…]. */
+    private static void values(JsonGenerator out, Text text, ResultCatalog catalog) throws IOException {
+        for (int i = 0; i < text.valueCount(); i++) {
+            Object v = text.value(i);
+            if (v == null) out.writeNull();
+            else if (v instanceof String s) out.writeString(s);
+            else if (v instanceof Boolean b) out.writeBoolean(b);
+            else if (v instanceof Integer n) out.writeNumber(n);
+            else if (v instanceof Long n) out.writeNumber(n);
+            else if (v instanceof java.math.BigDecimal n) out.writeNumber(n);
+            else if (v instanceof Text part) {
+                out.writeStartArray();
+                out.writeString(catalog.code(part));
+                values(out, part, catalog);
+                out.writeEndArray();
+            } else if (v instanceof Enum<?> e) out.writeString(ENUM_VALUES.computeIfAbsent(e, ResultRecord::xmlValue));
+            else out.writeString(v.toString()); // LocalDate: 2025-03-31
+        }
+    }
+
+    /** A status as the record writes it, short (catalog.json's statuses say what each stands for). */
+    static String status(Status s) {
+        return switch (s) {
+            case MET -> "m";
+            case NOT_MET -> "n";
+            case UNANSWERED -> "u";
+            case NOT_APPLICABLE -> "na";
+            case RECOMMENDED -> "r";
+        };
+    }
+
+    private static final Map<Enum<?>, String> ENUM_VALUES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** An answer's value as the facility file writes it (windows-10), not the Java constant's name. */
+    private static String xmlValue(Enum<?> e) {
+        try {
+            var xml = e.getDeclaringClass().getField(e.name()).getAnnotation(jakarta.xml.bind.annotation.XmlEnumValue.class);
+            return xml != null ? xml.value() : e.name();
+        } catch (NoSuchFieldException impossible) {
+            return e.name();
+        }
     }
 
     private static void date(JsonGenerator out, String field, LocalDate date) throws IOException {
