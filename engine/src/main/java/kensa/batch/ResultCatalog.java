@@ -66,10 +66,10 @@ public final class ResultCatalog {
         this.allGuidelines = allGuidelines;
     }
 
-    /** The keys of a guideline's requirements in the catalog's order: the order of a record's requirements. */
+    /** The keys of the requirements the rules decide, in the catalog's order: the order of a record's requirements. */
     List<String> requirementKeys(String guidelineId) {
         return requirementKeys.computeIfAbsent(guidelineId, id -> requirements(allGuidelines.byId(id).orElseThrow())
-                .stream().map(kensa.guideline.Requirement::getKey).toList());
+                .stream().filter(r -> r.getManual() == null).map(kensa.guideline.Requirement::getKey).toList());
     }
 
     /** A guideline's requirements but its background (what only explains the others), volume by volume. */
@@ -113,9 +113,10 @@ public final class ResultCatalog {
     }
 
     /**
-     * A template's code: the first 48 bits of the SHA-256 of what it stands for, base64url (8 characters), the same in
+     * A template's code: the first 36 bits of the SHA-256 of what it stands for, base64url (6 characters), the same in
      * every batch. The rules hold a few hundred templates (they do not grow with the facilities: names and dates are
-     * values), so two sharing a code is not expected; should it happen, the batch stops rather than write an ambiguous record.
+     * values): for a thousand, two share a code about once in 140,000 rule bases; should it happen, the batch stops
+     * rather than write an ambiguous record.
      */
     private String code(Template t) {
         String code = codes.get(t);
@@ -126,7 +127,7 @@ public final class ResultCatalog {
             if (part != null) sha.update(part.getBytes(StandardCharsets.UTF_8));
             sha.update((byte) 0);
         }
-        code = Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(sha.digest(), 6));
+        code = Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(sha.digest(), 6)).substring(0, 6);
         Template known = templates.putIfAbsent(code, t);
         if (known != null && !known.equals(t)) throw new IllegalStateException("two finding templates share the code " + code);
         codes.putIfAbsent(t, code);

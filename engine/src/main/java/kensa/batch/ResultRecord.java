@@ -91,14 +91,22 @@ public final class ResultRecord {
         out.writeNumberField("overdue", gaps.overdue());
         out.writeEndObject();
 
-        // Each finding once, [code, status, (subject,) value…]; cells and requirements name them by their place here. The
-        // subject (a vendor) is written only when no value holds it.
+        // Each finding once, [code, status, (subject,) value…]; cells and requirements name them by their place here.
+        // Whom a finding is about (a vendor) is written once, in subjects, and a finding gives its place there: as the
+        // value its code's subject names, or right after the status when no value holds it.
         List<Finding> findings = a.findings();
         if (a.extraRules() != null && !a.extraRules().isEmpty()) {
             // What extra rules found is listed whether or not a cell names it.
             java.util.Set<Finding> all = new java.util.LinkedHashSet<>(findings);
             a.extraRules().values().forEach(all::addAll);
             findings = List.copyOf(all);
+        }
+        Map<String, Integer> subjects = new java.util.LinkedHashMap<>();
+        for (Finding f : findings) if (f.subject() != null) subjects.putIfAbsent(f.subject(), subjects.size());
+        if (!subjects.isEmpty()) {
+            out.writeArrayFieldStart("subjects");
+            for (String subject : subjects.keySet()) out.writeString(subject);
+            out.writeEndArray();
         }
         Map<Finding, Integer> index = new HashMap<>(findings.size() * 2);
         out.writeArrayFieldStart("findings");
@@ -108,8 +116,13 @@ public final class ResultRecord {
             out.writeStartArray();
             out.writeString(catalog.code(f));
             out.writeString(status(f.status()));
-            if ("".equals(ResultCatalog.subject(f))) out.writeString(f.subject());
-            values(out, f.evidenceText(), catalog);
+            String subjectValue = ResultCatalog.subject(f);
+            if ("".equals(subjectValue)) out.writeNumber(subjects.get(f.subject()));
+            Text evidence = f.evidenceText();
+            for (int v = 0; v < evidence.valueCount(); v++) {
+                if (evidence.valueName(v).equals(subjectValue)) out.writeNumber(subjects.get(f.subject()));
+                else value(out, evidence.value(v), catalog);
+            }
             out.writeEndArray();
         }
         out.writeEndArray();
@@ -145,7 +158,8 @@ public final class ResultRecord {
                 out.writeBooleanField(v.key(), v.condition().holds());
             }
             if (any) out.writeEndObject();
-            // [status, findings] of each requirement in the catalog's order; null for one left to an assessor's question.
+            // [status, findings] of each requirement the rules decide, in the catalog's order (those left to an assessor's
+            // question have no verdict here).
             Map<String, Assessment.Requirement> byKey = new HashMap<>(256);
             for (Assessment.Volume v : g.volumes()) for (Assessment.Requirement r : v.requirements()) byKey.put(r.key(), r);
             out.writeArrayFieldStart("requirements");
@@ -197,22 +211,30 @@ public final class ResultRecord {
 
     /** A text's values in its template's order: dates as ISO dates, a text (a part stated elsewhere) as [code, value…]. */
     private static void values(JsonGenerator out, Text text, ResultCatalog catalog) throws IOException {
-        for (int i = 0; i < text.valueCount(); i++) {
-            Object v = text.value(i);
-            if (v == null) out.writeNull();
-            else if (v instanceof String s) out.writeString(s);
-            else if (v instanceof Boolean b) out.writeBoolean(b);
-            else if (v instanceof Integer n) out.writeNumber(n);
-            else if (v instanceof Long n) out.writeNumber(n);
-            else if (v instanceof java.math.BigDecimal n) out.writeNumber(n);
-            else if (v instanceof Text part) {
-                out.writeStartArray();
-                out.writeString(catalog.code(part));
-                values(out, part, catalog);
-                out.writeEndArray();
-            } else if (v instanceof Enum<?> e) out.writeString(ENUM_VALUES.computeIfAbsent(e, ResultRecord::xmlValue));
-            else out.writeString(v.toString()); // LocalDate: 2025-03-31
-        }
+        for (int i = 0; i < text.valueCount(); i++) value(out, text.value(i), catalog);
+    }
+
+    private static void value(JsonGenerator out, Object v, ResultCatalog catalog) throws IOException {
+        if (v == null) out.writeNull();
+        else if (v instanceof String s) out.writeString(s);
+        else if (v instanceof Boolean b) out.writeBoolean(b);
+        else if (v instanceof Integer n) out.writeNumber(n);
+        else if (v instanceof Long n) out.writeNumber(n);
+        else if (v instanceof java.math.BigDecimal n) out.writeNumber(n);
+        else if (v instanceof Text part) {
+            out.writeStartArray();
+            out.writeString(catalog.code(part));
+            values(out, part, catalog);
+            out.writeEndArray();
+        } else if (v instanceof Iterable<?> list) {
+            // A list value (the names a text lists) is an object {"list": […]}, never mistaken for a text's [code, value…].
+            out.writeStartObject();
+            out.writeArrayFieldStart("list");
+            for (Object item : list) value(out, item, catalog);
+            out.writeEndArray();
+            out.writeEndObject();
+        } else if (v instanceof Enum<?> e) out.writeString(ENUM_VALUES.computeIfAbsent(e, ResultRecord::xmlValue));
+        else out.writeString(v.toString()); // LocalDate: 2025-03-31
     }
 
     /** A status as the record writes it, short (catalog.json's statuses say what each stands for). */
