@@ -364,16 +364,24 @@ public final class Assessor {
 
     /** What stands for the facts in a cell that only its filler's own answer decides. */
     private static Finding declarationOnly(String scope, String subject, Boolean declaredYes) {
-        String who = subject == null ? "施設" : "「${vendor}」";
-        Object[] values = subject == null ? new Object[0] : new Object[] {"vendor", subject};
-        Text evidence = Text.of(declaredYes == null ? "この項目は" + who + "が様式に記入して答える項目で、記入がない"
-                : who + "が様式に「" + (declaredYes ? "はい" : "いいえ") + "」と記入している", values);
-        String remediation = declaredYes == null
-                ? subject == null ? "様式のこの項目に「はい」か「いいえ」を記入してください。" : who + "に様式を渡し、この項目に記入して返してもらってください。"
-                : declaredYes ? null : who + "に、いいえの理由と対応の予定(目標日)を確認してください。";
         Status status = declaredYes == null ? Status.UNANSWERED : declaredYes ? Status.MET : Status.NOT_MET;
-        return new Finding(DECLARATION, scope, subject, status, null, evidence, remediation == null ? null : Text.of(remediation, values));
+        String[] texts = DECLARATION_TEXTS.get(status)[subject == null ? 0 : 1];
+        Object[] values = subject == null ? new Object[0] : new Object[] {"vendor", subject};
+        return new Finding(DECLARATION, scope, subject, status, null, Text.of(texts[0], values),
+                texts[1] == null ? null : Text.of(texts[1], values));
     }
+
+    /** Evidence and remediation of a declaration-only cell by answer, for the facility's own form and for a vendor's. */
+    private static final Map<Status, String[][]> DECLARATION_TEXTS = Map.of(
+            Status.UNANSWERED, new String[][] {
+                    {"この項目は施設が様式に記入して答える項目で、記入がない", "様式のこの項目に「はい」か「いいえ」を記入してください。"},
+                    {"この項目は「${vendor}」が様式に記入して答える項目で、記入がない", "「${vendor}」に様式を渡し、この項目に記入して返してもらってください。"}},
+            Status.MET, new String[][] {
+                    {"施設が様式に「はい」と記入している", null},
+                    {"「${vendor}」が様式に「はい」と記入している", null}},
+            Status.NOT_MET, new String[][] {
+                    {"施設が様式に「いいえ」と記入している", "施設に、いいえの理由と対応の予定(目標日)を確認してください。"},
+                    {"「${vendor}」が様式に「いいえ」と記入している", "「${vendor}」に、いいえの理由と対応の予定(目標日)を確認してください。"}});
 
     private static Set<Status> statuses(List<Finding> findings) {
         Set<Status> statuses = EnumSet.noneOf(Status.class);

@@ -82,14 +82,40 @@ public final class ResultCatalog {
     void usedGuideline(String id) { guidelines.add(id); }
 
     /** The code of a finding's templates (its values are the record's), kept for the catalog. */
-    String code(Finding f) {
+    String code(Finding f, String subject) {
         Text e = f.evidenceText();
         Text r = f.remediationText();
-        if (r != null && r.valueCount() > 0 && !r.values().equals(e.values())) {
+        if (r != null && r.valueCount() > 0 && !r.sameValues(e)) {
             throw new IllegalStateException("a finding's remediation names values its evidence does not: " + f);
         }
-        return code(new Template(f.rule(), f.scope(), f.severity() == null ? null : f.severity().code(), subject(f),
-                e.template(), r == null ? null : r.template(), names(e), e.isLiteral()));
+        String severity = f.severity() == null ? null : f.severity().code();
+        String remediation = r == null ? null : r.template();
+        // Most findings come from a few hundred call sites: look among those of the same evidence template first, without
+        // building a key (a batch asks this for every finding of every facility).
+        List<Known> known = byEvidence.get(e.template());
+        if (known != null) {
+            for (Known k : known) if (k.matches(f.rule(), f.scope(), severity, subject, remediation, e)) return k.code;
+        }
+        String code = code(new Template(f.rule(), f.scope(), severity, subject, e.template(), remediation, names(e), e.isLiteral()));
+        byEvidence.computeIfAbsent(e.template(), t -> new java.util.concurrent.CopyOnWriteArrayList<>())
+                .add(new Known(f.rule(), f.scope(), severity, subject, remediation, names(e), e.isLiteral(), code));
+        return code;
+    }
+
+    private final Map<String, List<Known>> byEvidence = new ConcurrentHashMap<>();
+
+    /** A code already made, with what it was made of but the evidence template (the map's key). */
+    private record Known(String rule, String scope, String severity, String subject, String remediation, List<String> names,
+                         boolean literal, String code) {
+        boolean matches(String rule, String scope, String severity, String subject, String remediation, Text evidence) {
+            if (literal != evidence.isLiteral() || !this.rule.equals(rule) || !java.util.Objects.equals(this.scope, scope)
+                    || !java.util.Objects.equals(this.severity, severity) || !java.util.Objects.equals(this.subject, subject)
+                    || !java.util.Objects.equals(this.remediation, remediation) || names.size() != evidence.valueCount()) {
+                return false;
+            }
+            for (int i = 0; i < names.size(); i++) if (!names.get(i).equals(evidence.valueName(i))) return false;
+            return true;
+        }
     }
 
     /** Where a record gives a finding's subject: null (none), the name of the value that is it, or "" (before the values). */

@@ -114,9 +114,9 @@ public final class ResultRecord {
             Finding f = findings.get(i);
             index.put(f, i);
             out.writeStartArray();
-            out.writeString(catalog.code(f));
-            out.writeString(status(f.status()));
             String subjectValue = ResultCatalog.subject(f);
+            out.writeString(catalog.code(f, subjectValue));
+            out.writeString(status(f.status()));
             if ("".equals(subjectValue)) out.writeNumber(subjects.get(f.subject()));
             Text evidence = f.evidenceText();
             for (int v = 0; v < evidence.valueCount(); v++) {

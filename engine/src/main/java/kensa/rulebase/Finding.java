@@ -38,6 +38,25 @@ public record Finding(String rule, String scope, String subject, Status status, 
                 "質問票のこの項目の質問に回答してください。回答してもこの表示が続く場合は、ルール " + rule + " を見直してください。");
     }
 
+    // Written out: findings are map keys in every report, and the generated record methods cost more.
+    @Override
+    public int hashCode() {
+        int h = rule.hashCode();
+        h = 31 * h + java.util.Objects.hashCode(scope);
+        h = 31 * h + java.util.Objects.hashCode(subject);
+        h = 31 * h + status.hashCode();
+        h = 31 * h + java.util.Objects.hashCode(severity);
+        h = 31 * h + evidenceText.hashCode();
+        return 31 * h + java.util.Objects.hashCode(remediationText);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof Finding f && status == f.status && severity == f.severity && rule.equals(f.rule)
+                && java.util.Objects.equals(scope, f.scope) && java.util.Objects.equals(subject, f.subject)
+                && evidenceText.equals(f.evidenceText) && java.util.Objects.equals(remediationText, f.remediationText);
+    }
+
     /** Whether the engine made this finding because the rule was silent. */
     public boolean isSilence() {
         return status == Status.UNANSWERED && SILENCE.equals(evidenceText.template());

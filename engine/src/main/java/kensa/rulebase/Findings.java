@@ -78,14 +78,29 @@ public final class Findings {
      * @param statement the fact as a statement that should be true, e.g. 「${device}」にパッチを適用している
      */
     public void answer(RuleContext rule, String scope, Boolean answer, String statement, String remediation, Object... values) {
+        Answers texts = ANSWERS.computeIfAbsent(statement, Answers::new);
         if (answer == null) {
-            unanswered(rule, scope, statement + ": 未回答", "「" + statement + "」か確認して回答してください。", values);
+            unanswered(rule, scope, texts.unanswered, texts.ask, values);
         } else if (answer) {
-            met(rule, scope, statement + ": はい", values);
+            met(rule, scope, texts.yes, values);
         } else {
-            notMet(rule, scope, statement + ": いいえ", remediation, values);
+            notMet(rule, scope, texts.no, remediation, values);
         }
     }
+
+    /** The templates a statement's answers read as, made once per statement (a batch compares and hashes them often). */
+    private static final class Answers {
+        final String yes, no, unanswered, ask;
+
+        Answers(String statement) {
+            yes = statement + ": はい";
+            no = statement + ": いいえ";
+            unanswered = statement + ": 未回答";
+            ask = "「" + statement + "」か確認して回答してください。";
+        }
+    }
+
+    private static final Map<String, Answers> ANSWERS = new java.util.concurrent.ConcurrentHashMap<>();
 
     // Rules precompiled at build time (the executable model) see `drools` as a Drools, which is also a RuleContext.
     public void met(Drools rule, String scope, String evidence, Object... values) { met((RuleContext) rule, scope, evidence, values); }

@@ -32,6 +32,7 @@ public final class Text {
     /** Name, value, name, value…, in the order the rule gave them. */
     private final Object[] values;
     private final boolean literal;
+    private final int hash;
     private String formatted;
     private static final Object[] NONE = {};
 
@@ -43,6 +44,7 @@ public final class Text {
         }
         this.values = values;
         this.literal = literal;
+        this.hash = 31 * (31 * template.hashCode() + Arrays.hashCode(values)) + Boolean.hashCode(literal); // findings are map keys
         if (literal) formatted = template;
     }
 
@@ -73,6 +75,9 @@ public final class Text {
 
     public int valueCount() { return values.length / 2; }
 
+    /** Whether the two name the same values, the same way. */
+    public boolean sameValues(Text other) { return Arrays.equals(values, other.values); }
+
     public String valueName(int i) { return (String) values[2 * i]; }
 
     public Object value(int i) { return values[2 * i + 1]; }
@@ -87,12 +92,13 @@ public final class Text {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Text t && literal == t.literal && template.equals(t.template) && Arrays.equals(values, t.values);
+        return o == this || o instanceof Text t && hash == t.hash && literal == t.literal && template.equals(t.template)
+                && Arrays.equals(values, t.values);
     }
 
     @Override
     public int hashCode() {
-        return 31 * template.hashCode() + Arrays.hashCode(values);
+        return hash;
     }
 
     private static final Configuration FREEMARKER = configuration();
