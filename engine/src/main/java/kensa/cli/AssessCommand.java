@@ -110,9 +110,11 @@ final class AssessCommand implements Callable<Integer> {
         } catch (Plan.BadRequest e) { // before any work
             throw new ParameterException(spec.commandLine(), "--" + e.field() + ": " + e.getMessage());
         }
+        Reports reports = new Reports(home.reports()).withChecklists(checklists);
+        List<Path> inputs = Inputs.expand(files);
         Assessor assessor = new Assessor(rules.get(), checklists);
         Trace.step("rules ready");
-        Reports reports = new Reports(home.reports()).withChecklists(checklists);
+        if (inputs.size() == 1) reports.prepareInBackground(formats); // (a batch's threads are all busy)
         Batch.Assess assess = new Batch.Assess() {
             @Override
             public Facility read(Path file) throws InputError {
@@ -125,7 +127,6 @@ final class AssessCommand implements Callable<Integer> {
             }
         };
         int workers = threads != null ? Math.max(1, threads) : Runtime.getRuntime().availableProcessors();
-        List<Path> inputs = Inputs.expand(files);
         Batch.Outcome outcome;
         try {
             outcome = new Batch(new Batch.Options(outputDir, formats, Inputs.isBatch(files), workers, quiet), assess, reports,

@@ -140,9 +140,7 @@ public final class Reports {
                 if (assessment instanceof Assessment a) model.put("s", shortReport(a));
                 model.put("links", links);
             }
-            // The suffix turns FreeMarker's auto-escaping on: .ftlh for HTML, .ftlx for XML; .ftl (Markdown, CSV) escapes by hand.
-            String name = (format.contains(".") ? format : "report." + format)
-                    + (format.endsWith("html") ? ".ftlh" : format.endsWith("xml") ? ".ftlx" : ".ftl");
+            String name = templateName(format);
             StringWriter out = new StringWriter();
             try {
                 templates.getTemplate(name).process(model, out);
@@ -152,6 +150,31 @@ public final class Reports {
             rendered.put(format, out.toString());
         }
         return rendered;
+    }
+
+    /** The suffix turns FreeMarker's auto-escaping on: .ftlh for HTML, .ftlx for XML; .ftl (Markdown, CSV) escapes by hand. */
+    private static String templateName(String format) {
+        return (format.contains(".") ? format : "report." + format)
+                + (format.endsWith("html") ? ".ftlh" : format.endsWith("xml") ? ".ftlx" : ".ftl");
+    }
+
+    /**
+     * Reads and parses these formats' templates on a thread of their own, for a run that starts rendering soon: while a
+     * facility is read and assessed on one core, the other is free. FreeMarker's template cache is shared and thread-safe.
+     */
+    public void prepareInBackground(List<String> formats) {
+        Thread prepare = new Thread(() -> {
+            for (String format : formats) {
+                if (format.equals("json")) continue;
+                try {
+                    templates.getTemplate(templateName(format));
+                } catch (IOException e) {
+                    return; // rendering reads it again, and reports the problem
+                }
+            }
+        }, "kensa-templates");
+        prepare.setDaemon(true);
+        prepare.start();
     }
 
     /** A template of reports/ with a model of plain maps and lists (e.g. a batch summary). */
