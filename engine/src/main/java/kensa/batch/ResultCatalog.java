@@ -27,12 +27,13 @@ import kensa.render.Labels;
  * What {@code results.jsonl} refers to and leaves out, once for the batch ({@code catalog.json}): the wording of the
  * checklist items and guideline requirements applied, with the rules that decide each, and the templates of the findings'
  * texts (evidence and remediation) under their codes: a record gives a finding's code and values, and the template
- * with those values is the sentence the reports print. A code is a hash of what it stands for, so the same in every batch. Records are added from several threads; the file lists everything sorted, so it is the same whatever
- * their timing.
+ * with those values is the sentence the reports print. A code is a hash of what it stands for, so the same in every
+ * batch. Records are added from several threads; the file lists everything sorted, so it is the same whatever their
+ * timing.
  */
 public final class ResultCatalog {
     public static final String FILE = "catalog.json";
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
     // The caller owns the stream (kensa catalog prints to standard output).
     private static final JsonFactory JSON = JsonFactory.builder().disable(com.fasterxml.jackson.core.StreamWriteFeature.AUTO_CLOSE_TARGET).build();
 
@@ -96,24 +97,23 @@ public final class ResultCatalog {
         if (known != null) {
             for (Known k : known) if (k.matches(f.rule(), f.scope(), severity, subject, remediation, e)) return k.code;
         }
-        String code = code(new Template(f.rule(), f.scope(), severity, subject, e.template(), remediation, names(e), e.isLiteral()));
-        byEvidence.computeIfAbsent(e.template(), t -> new java.util.concurrent.CopyOnWriteArrayList<>())
-                .add(new Known(f.rule(), f.scope(), severity, subject, remediation, names(e), e.isLiteral(), code));
+        Template t = new Template(f.rule(), f.scope(), severity, subject, e.template(), remediation, names(e), e.isLiteral());
+        String code = code(t);
+        byEvidence.computeIfAbsent(e.template(), template -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(new Known(t, code));
         return code;
     }
 
     private final Map<String, List<Known>> byEvidence = new ConcurrentHashMap<>();
 
-    /** A code already made, with what it was made of but the evidence template (the map's key). */
-    private record Known(String rule, String scope, String severity, String subject, String remediation, List<String> names,
-                         boolean literal, String code) {
+    /** A code already made, and what it stands for. */
+    private record Known(Template t, String code) {
         boolean matches(String rule, String scope, String severity, String subject, String remediation, Text evidence) {
-            if (literal != evidence.isLiteral() || !this.rule.equals(rule) || !java.util.Objects.equals(this.scope, scope)
-                    || !java.util.Objects.equals(this.severity, severity) || !java.util.Objects.equals(this.subject, subject)
-                    || !java.util.Objects.equals(this.remediation, remediation) || names.size() != evidence.valueCount()) {
+            if (t.literal() != evidence.isLiteral() || !t.rule().equals(rule) || !java.util.Objects.equals(t.scope(), scope)
+                    || !java.util.Objects.equals(t.severity(), severity) || !java.util.Objects.equals(t.subject(), subject)
+                    || !java.util.Objects.equals(t.remediation(), remediation) || t.values().size() != evidence.valueCount()) {
                 return false;
             }
-            for (int i = 0; i < names.size(); i++) if (!names.get(i).equals(evidence.valueName(i))) return false;
+            for (int i = 0; i < t.values().size(); i++) if (!t.values().get(i).equals(evidence.valueName(i))) return false;
             return true;
         }
     }

@@ -18,7 +18,7 @@ import kensa.rulebase.Text;
 /**
  * One facility's line of {@code results.jsonl}: its verdicts and the structured values of its findings, without the
  * sentences, which {@link ResultCatalog} writes once for the batch (catalog.json). The layout is in README
- * (「results.jsonl の形」); a change to it changes {@link #VERSION}. Written token by token: no tree per facility.
+ * (「一括評価の記録」); a change to it changes {@link #VERSION}. Written token by token: no tree per facility.
  */
 public final class ResultRecord {
     public static final int VERSION = 2;
@@ -221,6 +221,7 @@ public final class ResultRecord {
         else if (v instanceof Integer n) out.writeNumber(n);
         else if (v instanceof Long n) out.writeNumber(n);
         else if (v instanceof java.math.BigDecimal n) out.writeNumber(n);
+        else if (v instanceof Number n) out.writeNumber(n.toString());
         else if (v instanceof Text part) {
             out.writeStartArray();
             out.writeString(catalog.code(part));

@@ -43,24 +43,24 @@ public final class Findings {
     // finding's data, kept apart from its sentence, which is formatted only when a person reads it.
 
     public void met(RuleContext rule, String scope, String evidence, Object... values) {
-        add(rule, scope, Status.MET, Text.of(evidence, values), null);
+        add(rule, scope, Status.MET, Text.shared(evidence, values), null);
     }
 
     public void notMet(RuleContext rule, String scope, String evidence, String remediation, Object... values) {
-        add(rule, scope, Status.NOT_MET, Text.of(evidence, values), text(remediation, values));
+        add(rule, scope, Status.NOT_MET, Text.shared(evidence, values), text(remediation, values));
     }
 
     public void unanswered(RuleContext rule, String scope, String evidence, String remediation, Object... values) {
-        add(rule, scope, Status.UNANSWERED, Text.of(evidence, values), text(remediation, values));
+        add(rule, scope, Status.UNANSWERED, Text.shared(evidence, values), text(remediation, values));
     }
 
     /** Not done where it is only recommended (or not yet required, e.g. before a reference date): 推奨, never a gap. */
     public void recommended(RuleContext rule, String scope, String evidence, String remediation, Object... values) {
-        add(rule, scope, Status.RECOMMENDED, Text.of(evidence, values), text(remediation, values));
+        add(rule, scope, Status.RECOMMENDED, Text.shared(evidence, values), text(remediation, values));
     }
 
     public void notApplicable(RuleContext rule, String scope, String evidence, Object... values) {
-        add(rule, scope, Status.NOT_APPLICABLE, Text.of(evidence, values), null);
+        add(rule, scope, Status.NOT_APPLICABLE, Text.shared(evidence, values), null);
     }
 
     /** A finding whose evidence a derived fact stated (with values of its own). */
@@ -123,7 +123,7 @@ public final class Findings {
     }
 
     private static Text text(String template, Object[] values) {
-        return template == null ? null : Text.of(template, values);
+        return template == null ? null : Text.shared(template, values);
     }
 
     private void add(RuleContext rule, String scope, Status status, Text evidence, Text remediation) {

@@ -54,6 +54,11 @@ public final class Text {
         return new Text(template, namesAndValues.clone(), false);
     }
 
+    /** A finding's text, sharing the values array its evidence and remediation were given together (not copied). */
+    static Text shared(String template, Object[] namesAndValues) {
+        return new Text(template, namesAndValues, false);
+    }
+
     /**
      * A sentence taken as it is, never as a template: for text that may hold what a facility wrote (the engine's own
      * findings, a checklist's wording).
