@@ -69,6 +69,16 @@ class ShortReportTest {
         assertTrue(detail.contains("counter(page) \" / \" counter(pages)"), "printed pages are numbered");
     }
 
+    /** A question's devices are the findings' own values: a name with a bracket of its own is still listed with the others. */
+    @Test
+    void aDeviceNamedWithABracketIsAskedWithTheOthers() throws IOException {
+        Path file = out.resolve("bracket.xml");
+        Files.writeString(file, Files.readString(Project.EXAMPLES.resolve("small-clinic.xml")).replace("name=\"受付PC\"", "name=\"受付「1\""));
+        CliTest.kensa("assess", file.toString(), "-o", out.resolve("r").toString(), "--format", "md");
+        String md = Files.readString(out.resolve("r").resolve("bracket.md"));
+        assertTrue(md.contains("| 緊急 | 出荷時(初期設定)のパスワードをすべて変更している | ルーター、電子カルテサーバ、受付「1、診察室PC |"), md);
+    }
+
     /** The letter to a vendor asks the short report's questions about it, each once, without repeating its name. */
     @Test
     void theVendorLetterAsksEachQuestionOnce() throws IOException {

@@ -12,6 +12,7 @@ import kensa.assess.Priorities;
 import kensa.rulebase.Finding;
 import kensa.rulebase.Severity;
 import kensa.rulebase.Status;
+import kensa.rulebase.Text;
 
 /**
  * What a clinic acts on, for the short report, serve's result page and the line {@code kensa assess} prints: one
@@ -65,7 +66,7 @@ public record ShortReport(String headline, int toDoCount, int urgentCount, int t
     private record Asked(Finding finding, String subject, String topic) {
         static Asked of(Finding f) {
             boolean vendor = f.subject() != null;
-            String subject = vendor ? f.subject() : leadingName(f.evidence());
+            String subject = vendor ? f.subject() : leadingName(f.evidenceText());
             String topic = f.evidence().endsWith(ANSWER_SUFFIX)
                     ? f.evidence().substring(0, f.evidence().length() - ANSWER_SUFFIX.length()) : f.evidence();
             if (subject != null) topic = withoutName(topic, "「" + subject + "」", vendor ? "事業者" : "機器");
@@ -90,14 +91,17 @@ public record ShortReport(String headline, int toDoCount, int urgentCount, int t
         }
     }
 
-    /** The name a sentence starts with in 「」 (a device's, in the rules' wording), or null. Brackets inside it nest. */
-    static String leadingName(String text) {
-        if (!text.startsWith("「")) return null;
-        int depth = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '「') depth++;
-            else if (c == '」' && --depth == 0) return i + 1 < text.length() ? text.substring(1, i) : null;
+    /**
+     * The name a finding's sentence starts with in 「」 (a device's, in the rules' wording: 「${device}」の…), or null: the
+     * value itself, so a name with brackets of its own is still one name.
+     */
+    static String leadingName(Text evidence) {
+        String template = evidence.template();
+        int end = template.indexOf("}」");
+        if (evidence.isLiteral() || !template.startsWith("「${") || end < 0) return null;
+        String name = template.substring(3, end);
+        for (int i = 0; i < evidence.valueCount(); i++) {
+            if (evidence.valueName(i).equals(name)) return evidence.value(i) instanceof String value ? value : null;
         }
         return null;
     }
