@@ -101,35 +101,41 @@ class PrecompiledRulesTest {
         assertEquals(precompiled.ruleNames(), loaded.ruleNames());
     }
 
+    /**
+     * A consultant's rules, written the old way: the facility's name pasted into the sentence instead of given as a value
+     * (kensa.rulebase.Text), as rules written before findings became templates do.
+     */
+    static final String CONSULTANT_RULES = """
+            package consultant;
+
+            import kensa.facts.Facility;
+
+            global kensa.rulebase.Findings findings;
+
+            rule "visitor_log_kept: every facility"
+                @severity(low)
+            when
+                Facility($name: name)
+            then
+                findings.unanswered(drools, null, "「" + $name + "」の入館記録: 未確認", "入館記録を1年分保管しているか確認してください。");
+            end
+
+            // An id that the checklists already name: its findings join that item's.
+            rule "security_officer_appointed: consultant's own check"
+                @severity(high)
+            when
+                Facility()
+            then
+                findings.notMet(drools, null, "責任者の任命書が見当たらない", "任命書を作ってください。");
+            end
+            """;
+
     /** A consultant's own rules in a folder of their own: compiled with the bundled ones, shown by rule id in the JSON. */
     @Test
     void extraRulesFromAFolder(@TempDir Path tmp) throws IOException {
         Path extra = tmp.resolve("my-rules");
         Files.createDirectories(extra);
-        Files.writeString(extra.resolve("visitor_log.drl"), """
-                package consultant;
-
-                import kensa.facts.Facility;
-
-                global kensa.rulebase.Findings findings;
-
-                rule "visitor_log_kept: every facility"
-                    @severity(low)
-                when
-                    Facility($name: name)
-                then
-                    findings.unanswered(drools, null, "「" + $name + "」の入館記録: 未確認", "入館記録を1年分保管しているか確認してください。");
-                end
-
-                // An id that the checklists already name: its findings join that item's.
-                rule "security_officer_appointed: consultant's own check"
-                    @severity(high)
-                when
-                    Facility()
-                then
-                    findings.notMet(drools, null, "責任者の任命書が見当たらない", "任命書を作ってください。");
-                end
-                """, StandardCharsets.UTF_8);
+        Files.writeString(extra.resolve("visitor_log.drl"), CONSULTANT_RULES, StandardCharsets.UTF_8);
         Path out = tmp.resolve("out");
         String example = Project.EXAMPLES.resolve("compliant-clinic.xml").toString();
         CliTest.Run run = CliTest.kensa("assess", example, "-o", out.toString(), "--format", "json", "--rules", extra.toString());
@@ -162,6 +168,36 @@ class PrecompiledRulesTest {
         CliTest.Run missing = CliTest.kensa("assess", example, "-o", out.toString(), "--rules", tmp.resolve("nowhere").toString());
         assertEquals(2, missing.exit());
         assertTrue(missing.stderr().contains("--rules"), missing.stderr());
+    }
+
+    /**
+     * The old way still works in a batch record: a name with template syntax pasted into a sentence prints as written
+     * (with a warning, never exit 3), and an extra rule's codes are long enough for a text per facility (12 characters).
+     */
+    @Test
+    void oldStyleExtraRulesInABatchRecord(@TempDir Path tmp) throws IOException {
+        Path extra = Files.createDirectories(tmp.resolve("my-rules"));
+        Files.writeString(extra.resolve("visitor_log.drl"), CONSULTANT_RULES, StandardCharsets.UTF_8);
+        Path in = Files.createDirectories(tmp.resolve("in"));
+        String xml = Files.readString(Project.EXAMPLES.resolve("compliant-clinic.xml"));
+        String name = xml.replaceFirst("(?s).*?<name>([^<]*)</name>.*", "$1");
+        Files.writeString(in.resolve("a.xml"), xml.replace("<name>" + name + "</name>", "<name>${x}医院</name>"));
+        Files.writeString(in.resolve("b.xml"), xml);
+        CliTest.Run run = CliTest.kensa("assess", in.toString(), "-o", tmp.resolve("out").toString(), "--format", "json,jsonl",
+                "--quiet", "--rules", extra.toString());
+        assertEquals(1, run.exit(), run.stderr());
+        JsonNode a = CliTest.readAssessment(tmp.resolve("out/a.json"));
+        assertEquals("「${x}医院」の入館記録: 未確認", a.path("extraRules").path("visitor_log_kept").get(0).path("evidence").asText());
+        JsonNode catalog = CliTest.JSON.readTree(tmp.resolve("out/catalog.json").toFile());
+        List<String> codes = new ArrayList<>();
+        catalog.get("texts").fields().forEachRemaining(e -> {
+            if (e.getValue().path("rule").asText().equals("visitor_log_kept")) codes.add(e.getKey());
+        });
+        assertEquals(2, codes.size(), "a text per facility: " + codes);
+        for (String code : codes) assertEquals(12, code.length(), code);
+        catalog.get("texts").fields().forEachRemaining(e -> {
+            if (e.getValue().path("rule").asText().equals("access_rights_by_role")) assertEquals(6, e.getKey().length(), e.getKey());
+        });
     }
 
     private static List<Finding> sorted(List<Finding> findings) {

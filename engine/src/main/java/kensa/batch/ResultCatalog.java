@@ -41,10 +41,10 @@ public final class ResultCatalog {
      * What a finding code stands for: the rule, the form column (scope) and the severity; whom the finding is about
      * (its subject, a vendor): null for the facility, the name of the value that holds it, or "" when the record gives
      * it first; the templates of its evidence and remediation (or of a part another text names); and the names of the
-     * values a record gives after the code, in order.
+     * values a record gives after the code, in order. A wide one (an extra rule's) has a longer code: see {@link #code(Template)}.
      */
     private record Template(String rule, String scope, String severity, String subject, String evidence, String remediation,
-                            List<String> values, boolean literal) {}
+                            List<String> values, boolean literal, boolean wide) {}
 
     private final Map<String, Template> templates = new ConcurrentHashMap<>();
     private final Map<Template, String> codes = new ConcurrentHashMap<>();
@@ -83,7 +83,7 @@ public final class ResultCatalog {
     void usedGuideline(String id) { guidelines.add(id); }
 
     /** The code of a finding's templates (its values are the record's), kept for the catalog. */
-    String code(Finding f, String subject) {
+    String code(Finding f, String subject, boolean wide) {
         Text e = f.evidenceText();
         Text r = f.remediationText();
         if (r != null && r.valueCount() > 0 && !r.sameValues(e)) {
@@ -95,9 +95,9 @@ public final class ResultCatalog {
         // building a key (a batch asks this for every finding of every facility).
         List<Known> known = byEvidence.get(e.template());
         if (known != null) {
-            for (Known k : known) if (k.matches(f.rule(), f.scope(), severity, subject, remediation, e)) return k.code;
+            for (Known k : known) if (k.matches(f.rule(), f.scope(), severity, subject, remediation, e, wide)) return k.code;
         }
-        Template t = new Template(f.rule(), f.scope(), severity, subject, e.template(), remediation, names(e), e.isLiteral());
+        Template t = new Template(f.rule(), f.scope(), severity, subject, e.template(), remediation, names(e), e.isLiteral(), wide);
         String code = code(t);
         byEvidence.computeIfAbsent(e.template(), template -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(new Known(t, code));
         return code;
@@ -107,8 +107,8 @@ public final class ResultCatalog {
 
     /** A code already made, and what it stands for. */
     private record Known(Template t, String code) {
-        boolean matches(String rule, String scope, String severity, String subject, String remediation, Text evidence) {
-            if (t.literal() != evidence.isLiteral() || !t.rule().equals(rule) || !java.util.Objects.equals(t.scope(), scope)
+        boolean matches(String rule, String scope, String severity, String subject, String remediation, Text evidence, boolean wide) {
+            if (t.wide() != wide || t.literal() != evidence.isLiteral() || !t.rule().equals(rule) || !java.util.Objects.equals(t.scope(), scope)
                     || !java.util.Objects.equals(t.severity(), severity) || !java.util.Objects.equals(t.subject(), subject)
                     || !java.util.Objects.equals(t.remediation(), remediation) || t.values().size() != evidence.valueCount()) {
                 return false;
@@ -127,8 +127,8 @@ public final class ResultCatalog {
     }
 
     /** The code of a text that is a value of another (a part a derived fact states). */
-    String code(Text t) {
-        return code(new Template(null, null, null, null, t.template(), null, names(t), t.isLiteral()));
+    String code(Text t, boolean wide) {
+        return code(new Template(null, null, null, null, t.template(), null, names(t), t.isLiteral(), wide));
     }
 
     private static List<String> names(Text t) {
@@ -140,9 +140,10 @@ public final class ResultCatalog {
 
     /**
      * A template's code: the first 36 bits of the SHA-256 of what it stands for, base64url (6 characters), the same in
-     * every batch. The rules hold a few hundred templates (they do not grow with the facilities: names and dates are
-     * values): for a thousand, two share a code about once in 140,000 rule bases; should it happen, the batch stops
-     * rather than write an ambiguous record.
+     * every batch. The bundled rules hold a few hundred templates (they do not grow with the facilities: names and dates
+     * are values): for a thousand, two share a code about once in 140,000 rule bases. An extra rule's (wide) may still
+     * paste names into its text, one "template" per facility, so its code is 72 bits (12 characters): two of 1.5 million
+     * share one about once in 4 billion runs. Should it happen, the batch stops rather than write an ambiguous record.
      */
     private String code(Template t) {
         String code = codes.get(t);
@@ -153,7 +154,8 @@ public final class ResultCatalog {
             if (part != null) sha.update(part.getBytes(StandardCharsets.UTF_8));
             sha.update((byte) 0);
         }
-        code = Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(sha.digest(), 6)).substring(0, 6);
+        code = t.wide() ? Base64.getUrlEncoder().encodeToString(java.util.Arrays.copyOf(sha.digest(), 9))
+                : Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(sha.digest(), 6)).substring(0, 6);
         Template known = templates.putIfAbsent(code, t);
         if (known != null && !known.equals(t)) throw new IllegalStateException("two finding templates share the code " + code);
         codes.putIfAbsent(t, code);

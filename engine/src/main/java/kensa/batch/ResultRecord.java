@@ -115,13 +115,14 @@ public final class ResultRecord {
             index.put(f, i);
             out.writeStartArray();
             String subjectValue = ResultCatalog.subject(f);
-            out.writeString(catalog.code(f, subjectValue));
+            boolean wide = a.extraRules() != null && a.extraRules().containsKey(f.rule()); // a consultant's rule
+            out.writeString(catalog.code(f, subjectValue, wide));
             out.writeString(status(f.status()));
             if ("".equals(subjectValue)) out.writeNumber(subjects.get(f.subject()));
             Text evidence = f.evidenceText();
             for (int v = 0; v < evidence.valueCount(); v++) {
                 if (evidence.valueName(v).equals(subjectValue)) out.writeNumber(subjects.get(f.subject()));
-                else value(out, evidence.value(v), catalog);
+                else value(out, evidence.value(v), catalog, wide);
             }
             out.writeEndArray();
         }
@@ -210,11 +211,11 @@ public final class ResultRecord {
     }
 
     /** A text's values in its template's order: dates as ISO dates, a text (a part stated elsewhere) as [code, value…]. */
-    private static void values(JsonGenerator out, Text text, ResultCatalog catalog) throws IOException {
-        for (int i = 0; i < text.valueCount(); i++) value(out, text.value(i), catalog);
+    private static void values(JsonGenerator out, Text text, ResultCatalog catalog, boolean wide) throws IOException {
+        for (int i = 0; i < text.valueCount(); i++) value(out, text.value(i), catalog, wide);
     }
 
-    private static void value(JsonGenerator out, Object v, ResultCatalog catalog) throws IOException {
+    private static void value(JsonGenerator out, Object v, ResultCatalog catalog, boolean wide) throws IOException {
         if (v == null) out.writeNull();
         else if (v instanceof String s) out.writeString(s);
         else if (v instanceof Boolean b) out.writeBoolean(b);
@@ -224,14 +225,14 @@ public final class ResultRecord {
         else if (v instanceof Number n) out.writeNumber(n.toString());
         else if (v instanceof Text part) {
             out.writeStartArray();
-            out.writeString(catalog.code(part));
-            values(out, part, catalog);
+            out.writeString(catalog.code(part, wide));
+            values(out, part, catalog, wide);
             out.writeEndArray();
         } else if (v instanceof Iterable<?> list) {
             // A list value (the names a text lists) is an object {"list": […]}, never mistaken for a text's [code, value…].
             out.writeStartObject();
             out.writeArrayFieldStart("list");
-            for (Object item : list) value(out, item, catalog);
+            for (Object item : list) value(out, item, catalog, wide);
             out.writeEndArray();
             out.writeEndObject();
         } else if (v instanceof Enum<?> e) out.writeString(ENUM_VALUES.computeIfAbsent(e, ResultRecord::xmlValue));

@@ -78,7 +78,8 @@ public final class Findings {
      * @param statement the fact as a statement that should be true, e.g. 「${device}」にパッチを適用している
      */
     public void answer(RuleContext rule, String scope, Boolean answer, String statement, String remediation, Object... values) {
-        Answers texts = ANSWERS.computeIfAbsent(statement, Answers::new);
+        // Bounded: a consultant's old-style rule pastes names into its statement, a new one for every device.
+        Answers texts = ANSWERS.size() < 10_000 ? ANSWERS.computeIfAbsent(statement, Answers::new) : new Answers(statement);
         if (answer == null) {
             unanswered(rule, scope, texts.unanswered, texts.ask, values);
         } else if (answer) {
